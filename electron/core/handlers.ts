@@ -1,0 +1,90 @@
+import { ConfidantError } from '../../shared/errors';
+import type { Handlers } from '../../shared/api';
+import { runJob } from './jobs/runner';
+import type { Session } from './session';
+import { appendAudit, readAudit } from './store/audit';
+import { checkPassphrase } from './store/passphrasePolicy';
+import { requireAcceptablePassphrase } from './store/projectFile';
+import { projectInfo } from './store/projectInfo';
+
+/**
+ * The engine's side of the contract in shared/api.ts. Arguments arrive already validated against the schemas
+ * (ipc.ts, the harness and the CLI all validate before calling). One object satisfies `Handlers`, so a
+ * missing or misspelled handler does not compile.
+ */
+export function createHandlers(session: Session): Handlers {
+  const { actor } = session.ports;
+  const progress = session.ports.onProgress;
+
+  return {
+    'project.status': async () => session.status(),
+
+    'project.recent': async () => {
+      const recent = session.recent.list();
+      for (const entry of recent) session.grant(entry.path);
+      return recent;
+    },
+
+    'project.checkPassphrase': async ({ passphrase }) => checkPassphrase(passphrase),
+
+    'project.choosePath': async ({ purpose }) => {
+      const chosen = await session.ports.choosePath(purpose);
+      return { path: chosen === null ? null : session.grant(chosen) };
+    },
+
+    'project.create': async ({ path, passphrase }) =>
+      session.create(session.requireGranted(path), passphrase),
+
+    'project.open': async ({ path, passphrase }) => session.open(session.requireGranted(path), passphrase),
+
+    'project.lock': async () => session.lock(),
+
+    'project.changePassphrase': async ({ current, next, jobId }) => {
+      if (current !== session.requirePassphrase()) {
+        throw new ConfidantError(
+          'WRONG_PASSPHRASE',
+          'The current passphrase is not right. Nothing was changed.',
+        );
+      }
+      requireAcceptablePassphrase(next);
+      return session.whileReleased(
+        (path) =>
+          runJob(
+            'changePassphrase',
+            { path, current, next, actor },
+            { jobId: jobId ?? session.newJobId(), onProgress: progress },
+          ),
+        next,
+      );
+    },
+
+    'project.backup': async ({ destination, jobId }) => {
+      const project = session.requireProject();
+      return runJob(
+        'backup',
+        {
+          path: project.path,
+          passphrase: session.requirePassphrase(),
+          destination: session.requireGranted(destination),
+          actor,
+        },
+        { jobId: jobId ?? session.newJobId(), onProgress: progress },
+      );
+    },
+
+    'project.info': async () => projectInfo(session.requireProject()),
+
+    'project.audit': async ({ offset, limit }) => readAudit(session.requireProject().db, offset, limit),
+
+    'project.setAutoLock': async ({ minutes }) => {
+      session.setAutoLockMinutes(minutes);
+      appendAudit(session.requireProject().db, {
+        actor,
+        action: 'project.setAutoLock',
+        objectType: 'project',
+        detail: { minutes },
+      });
+      return session.status();
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { ConfidantError } from '../../shared/errors';
+import type { ProgressEvent } from '../../shared/progress';
+import type { ProjectStatus } from '../../shared/project';
+import { AutoLock } from './autoLock';
+import { RecentProjects } from './recentProjects';
+import { closeProject, openProject, createProject, projectName, type Project } from './store/projectFile';
+import { UnlockThrottle } from './store/unlockThrottle';
+
+export type PathPurpose = 'create' | 'open' | 'backup';
+
+/** What the host (the desktop app, the loopback harness, the CLI) lends the engine. */
+export interface EnginePorts {
+  /** Shows the host's file dialog; null when the evaluator cancels. */
+  choosePath(purpose: PathPurpose): Promise<string | null>;
+  /** The app's own settings folder (recent projects live there). */
+  settingsDir: string;
+  /** Who acts, as the audit log records it: the channel, never a person's name. */
+  actor: string;
+  /** Seconds since the evaluator last did anything, for auto-lock. */
+  idleSeconds: () => number;
+  onProgress?: (event: ProgressEvent) => void;
+  onLocked?: () => void;
+}
+
+export const DEFAULT_AUTO_LOCK_MINUTES = 10;
+
+/**
+ * One evaluator's working session: which project is unlocked, which files the evaluator has chosen (the window
+ * may only name those), and the auto-lock. The passphrase is held only while the project is open, so background
+ * jobs can open their own connections; locking drops it.
+ */
+export class Session {
+  private project: Project | undefined;
+  private passphrase: string | undefined;
+  private lockedPath: string | undefined;
+  private busy = false;
+  private readonly grantedPaths = new Set<string>();
+  private readonly throttle = new UnlockThrottle();
+  readonly recent: RecentProjects;
+  readonly autoLock: AutoLock;
+
+  constructor(readonly ports: EnginePorts) {
+    this.recent = new RecentProjects(ports.settingsDir);
+    this.autoLock = new AutoLock({ idleSeconds: ports.idleSeconds, lock: () => this.lock(true) });
+  }
+
+  grant(file: string): string {
+    const resolved = path.resolve(file);
+    this.grantedPaths.add(resolved);
+    return resolved;
+  }
+
+  /** The window may name only files the evaluator chose in a dialog or that are on the recent list. */
+  requireGranted(file: string): string {
+    const resolved = path.resolve(file);
+    if (!this.grantedPaths.has(resolved)) {
+      throw new ConfidantError('PATH_NOT_GRANTED', 'Choose the file with the Open or Save dialog first.');
+    }
+    return resolved;
+  }
+
+  status(): ProjectStatus {
+    if (this.project) {
+      return {
+        state: 'open',
+        path: this.project.path,
+        name: this.project.name,
+        autoLockMinutes: this.autoLockMinutes(),
+      };
+    }
+    if (this.lockedPath)
+      return { state: 'locked', path: this.lockedPath, name: projectName(this.lockedPath) };
+    return { state: 'none' };
+  }
+
+  requireProject(): Project {
+    if (this.busy)
+      throw new ConfidantError(
+        'PROJECT_BUSY',
+        'The project is busy with a background job. Try again when it ends.',
+      );
+    if (!this.project) throw new ConfidantError('NO_PROJECT_OPEN', 'Open or unlock a project first.');
+    return this.project;
+  }
+
+  requirePassphrase(): string {
+    this.requireProject();
+    return this.passphrase as string;
+  }
+
+  async create(file: string, passphrase: string): Promise<ProjectStatus> {
+    this.lock();
+    this.adopt(createProject(file, passphrase, this.ports.actor), passphrase);
+    return this.status();
+  }
+
+  async open(file: string, passphrase: string): Promise<ProjectStatus> {
+    this.lock();
+    const project = await this.throttle.attempt(file, () => openProject(file, passphrase, this.ports.actor));
+    this.adopt(project, passphrase);
+    return this.status();
+  }
+
+  private adopt(project: Project, passphrase: string): void {
+    this.project = project;
+    this.passphrase = passphrase;
+    this.lockedPath = undefined;
+    this.recent.remember(project.path);
+    this.autoLock.watch(this.autoLockMinutes());
+  }
+
+  autoLockMinutes(): number {
+    const value = this.project?.db
+      .prepare("SELECT value FROM project_setting WHERE key = 'auto_lock_minutes'")
+      .pluck()
+      .get() as string | undefined;
+    return value === undefined ? DEFAULT_AUTO_LOCK_MINUTES : Number(value);
+  }
+
+  setAutoLockMinutes(minutes: number): void {
+    this.requireProject()
+      .db.prepare(
+        "INSERT INTO project_setting (key, value) VALUES ('auto_lock_minutes', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
+      .run(String(minutes));
+    this.autoLock.watch(minutes);
+  }
+
+  /** Closes the connection and forgets the passphrase; the path stays so the start screen can offer to unlock. */
+  lock(automatic = false): ProjectStatus {
+    this.autoLock.stop();
+    if (this.project) {
+      this.lockedPath = this.project.path;
+      closeProject(this.project, this.ports.actor);
+      this.project = undefined;
+      this.passphrase = undefined;
+      if (automatic) this.ports.onLocked?.();
+    }
+    return this.status();
+  }
+
+  /**
+   * Runs work that needs the project file to itself (a rekey): the connection is closed for the duration and
+   * reopened afterwards, with `passphraseAfter` if the work succeeded and the old passphrase if it failed.
+   */
+  async whileReleased<T>(work: (file: string) => Promise<T>, passphraseAfter: string): Promise<T> {
+    const project = this.requireProject();
+    let passphrase = this.passphrase as string;
+    this.autoLock.stop();
+    project.db.close();
+    this.project = undefined;
+    this.busy = true;
+    try {
+      const result = await work(project.path);
+      passphrase = passphraseAfter;
+      return result;
+    } finally {
+      this.busy = false;
+      this.adopt(openProject(project.path, passphrase, this.ports.actor, { audit: false }), passphrase);
+    }
+  }
+
+  newJobId(): string {
+    return randomUUID();
+  }
+}
