@@ -6,13 +6,15 @@ import type { ProgressEvent } from '../../../shared/progress';
 import type { JobInput, JobName, JobOutput, WorkerMessage } from './registry';
 
 /**
- * Where the worker's code is. Bundled (dist-electron/*.cjs), every entry sits beside core/jobs/worker.cjs;
- * from source (tests, tsx), the worker is this folder's worker.ts, loaded through tsx.
+ * Starts the worker thread. Bundled (dist-electron/*.cjs), every entry sits beside core/jobs/worker.cjs; run
+ * from source (the tests), the worker is this folder's worker.ts, compiled on the fly by tsx.
  */
-function workerEntry(): { file: string; execArgv: string[] } {
+function startWorker(workerData: unknown): Worker {
   const bundled = path.join(__dirname, 'core', 'jobs', 'worker.cjs');
-  if (existsSync(bundled)) return { file: bundled, execArgv: [] };
-  return { file: path.join(__dirname, 'worker.ts'), execArgv: ['--import', 'tsx'] };
+  if (existsSync(bundled)) return new Worker(bundled, { workerData });
+  const source = path.join(__dirname, 'worker.ts');
+  const bootstrap = `require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`;
+  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 export interface JobOptions {
@@ -34,10 +36,9 @@ export function runJob<K extends JobName>(
   input: JobInput<K>,
   options: JobOptions,
 ): Promise<JobOutput<K>> {
-  const { file, execArgv } = workerEntry();
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const worker = new Worker(file, { workerData: { name, input }, execArgv });
+    const worker = startWorker({ name, input });
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;

@@ -1,6 +1,9 @@
+import { ConfidantError } from '../../../shared/errors';
+
 /**
  * Repeated wrong passphrases slow down: after FREE_ATTEMPTS failures on a file, each further attempt waits
- * twice as long as the one before, up to MAX_DELAY_MS. A right passphrase clears the count.
+ * twice as long as the one before, up to MAX_DELAY_MS. A right passphrase clears the count; errors other than
+ * a wrong passphrase (a missing file, say) do not count.
  */
 export const FREE_ATTEMPTS = 3;
 export const BASE_DELAY_MS = 1000;
@@ -26,7 +29,9 @@ export class UnlockThrottle {
       this.failures.delete(key);
       return result;
     } catch (error) {
-      this.failures.set(key, (this.failures.get(key) ?? 0) + 1);
+      if (error instanceof ConfidantError && error.code === 'WRONG_PASSPHRASE') {
+        this.failures.set(key, (this.failures.get(key) ?? 0) + 1);
+      }
       throw error;
     }
   }

@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+// The built CLI, exactly as `confidant` runs from package.json's bin (npm run build:electron makes it).
+const CLI = path.resolve('dist-electron/cli.cjs');
+const PASS = 'correct horse battery staple';
+const NEXT = 'violet tramway quietly sings';
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'confidant-cli-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function confidant(args: string[], env: Record<string, string> = {}, input?: string) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: dir,
+    input,
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: dir,
+      CONFIDANT_SETTINGS_DIR: path.join(dir, 'settings'),
+      ...env,
+    },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('confidant CLI', () => {
+  it('init creates an encrypted file: grep finds none of what was written, plain sqlite3 cannot read it', () => {
+    const created = confidant(['init', 'p.confidant'], { CONFIDANT_PASSPHRASE: PASS });
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ state: 'open', name: 'p' });
+    const file = path.join(dir, 'p.confidant');
+    for (const plaintext of [
+      'project.create',
+      'audit_log',
+      'CREATE TABLE',
+      'created_at',
+      'SQLite format 3',
+    ]) {
+      expect(spawnSync('grep', ['-c', '-a', plaintext, file]).status, plaintext).toBe(1);
+    }
+    const sqlite = spawnSync('sqlite3', [file, 'SELECT count(*) FROM audit_log'], { encoding: 'utf8' });
+    if (sqlite.error === undefined) expect(sqlite.stderr).toMatch(/not a database/);
+  });
+
+  it('info prints schema version, table counts and encryption settings as JSON', () => {
+    confidant(['init', 'p.confidant'], { CONFIDANT_PASSPHRASE: PASS });
+    const info = confidant(['info', 'p.confidant'], { CONFIDANT_PASSPHRASE: PASS });
+    expect(info.code).toBe(0);
+    const parsed = JSON.parse(info.stdout);
+    expect(parsed).toMatchObject({
+      schemaVersion: parsed.appSchemaVersion,
+      encryption: { cipher: 'sqlcipher', legacy: 4, kdfIterations: 256000, pageSize: 4096 },
+    });
+    expect(parsed.tableCounts.audit_log).toBeGreaterThan(0);
+  });
+
+  it('a wrong passphrase exits non-zero with the message and leaves the file byte-identical', () => {
+    confidant(['init', 'p.confidant'], { CONFIDANT_PASSPHRASE: PASS });
+    const before = sha(path.join(dir, 'p.confidant'));
+    for (const command of [
+      ['info', 'p.confidant'],
+      ['passwd', 'p.confidant'],
+      ['backup', 'p.confidant', 'b.confidant'],
+    ]) {
+      const attempt = confidant(command, {
+        CONFIDANT_PASSPHRASE: 'not the passphrase',
+        CONFIDANT_NEW_PASSPHRASE: NEXT,
+      });
+      expect(attempt.code, command[0]).not.toBe(0);
+      expect(attempt.stderr).toContain('wrong passphrase or not a Confidant project');
+      expect(attempt.stdout).toBe('');
+    }
+    expect(sha(path.join(dir, 'p.confidant'))).toBe(before);
+  });
+
+  it('passwd re-keys: the old passphrase stops working, the new one opens it', () => {
+    confidant(['init', 'p.confidant'], { CONFIDANT_PASSPHRASE: PASS });
+    expect(
+      confidant(['passwd', 'p.confidant'], { CONFIDANT_PASSPHRASE: PASS, CONFIDANT_NEW_PASSPHRASE: NEXT })
+        .code,
+    ).toBe(0);
+    expect(confidant(['info', 'p.confidant'], { CONFIDANT_PASSPHRASE: PASS }).code).toBe(1);
+    expect(confidant(['info', 'p.confidant'], { CONFIDANT_PASSPHRASE: NEXT }).code).toBe(0);
+  });
+
+  it('asks for passphrases on standard input when the environment gives none', () => {
+    const mismatch = confidant(['init', 'p.confidant'], {}, `${PASS}\nsomething else\n`);
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toContain('The two passphrases differ');
+    expect(confidant(['init', 'p.confidant'], {}, `${PASS}\n${PASS}\n`).code).toBe(0);
+    expect(confidant(['passwd', 'p.confidant'], {}, `${PASS}\n${NEXT}\n${NEXT}\n`).code).toBe(0);
+    expect(confidant(['info', 'p.confidant'], {}, `${NEXT}\n`).code).toBe(0);
+  });
+
+  it('backup writes an encrypted copy that opens with the same passphrase and refuses to overwrite', () => {
+    confidant(['init', 'p.confidant'], { CONFIDANT_PASSPHRASE: PASS });
+    const backup = confidant(['backup', 'p.confidant', 'copy.confidant'], { CONFIDANT_PASSPHRASE: PASS });
+    expect(backup.code).toBe(0);
+    expect(JSON.parse(backup.stdout).sizeBytes).toBeGreaterThan(0);
+    expect(spawnSync('grep', ['-c', '-a', 'audit_log', path.join(dir, 'copy.confidant')]).status).toBe(1);
+    expect(confidant(['info', 'copy.confidant'], { CONFIDANT_PASSPHRASE: PASS }).code).toBe(0);
+    const again = confidant(['backup', 'p.confidant', 'copy.confidant'], { CONFIDANT_PASSPHRASE: PASS });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists');
+  });
+
+  it('explains weak passphrases, missing files and wrong usage on stderr', () => {
+    const weak = confidant(['init', 'p.confidant'], { CONFIDANT_PASSPHRASE: 'short' });
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('at least 12 characters');
+    const missing = confidant(['info', 'nowhere.confidant'], { CONFIDANT_PASSPHRASE: PASS });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('There is no project at');
+    const usage = confidant(['backup', 'p.confidant']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('Usage: confidant');
+    expect(confidant(['frobnicate']).code).toBe(2);
+  });
+});
