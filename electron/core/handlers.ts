@@ -4,7 +4,7 @@ import { runJob } from './jobs/runner';
 import type { Session } from './session';
 import { appendAudit, readAudit } from './store/audit';
 import { checkPassphrase } from './store/passphrasePolicy';
-import { requireAcceptablePassphrase } from './store/projectFile';
+import { requireAcceptablePassphrase } from './store/encryptedFile';
 import { projectInfo } from './store/projectInfo';
 
 /**

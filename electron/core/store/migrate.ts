@@ -1,19 +1,16 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { ConfidantError } from '../../../shared/errors';
-import { APP_SCHEMA_VERSION, migrations, type Migration } from './migrations';
-
-/** Marks a SQLCipher database as a Confidant project ('Cnfd'). */
-export const APPLICATION_ID = 0x436e6664;
+import type { Migration } from './migrations';
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
 /**
- * Brings a project up to this app's schema: every pending migration in one transaction, so a failure leaves the
- * file as it was. A project written by a newer Confidant is refused, never downgraded.
+ * Brings a file up to this app's schema for its kind: every pending migration in one transaction, so a failure
+ * leaves the file as it was. A file written by a newer Confidant is refused, never downgraded.
  */
-export function migrate(db: Database, list: readonly Migration[] = migrations): number {
+export function migrate(db: Database, list: readonly Migration[], applicationId: number): number {
   const current = schemaVersion(db);
   const latest = list.at(-1)?.version ?? 0;
   if (current > latest) {
@@ -27,10 +24,8 @@ export function migrate(db: Database, list: readonly Migration[] = migrations): 
   if (pending.length === 0) return current;
   db.transaction(() => {
     for (const migration of pending) db.exec(migration.up);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`application_id = ${applicationId}`);
     db.pragma(`user_version = ${latest}`);
   })();
   return latest;
 }
-
-export { APP_SCHEMA_VERSION };

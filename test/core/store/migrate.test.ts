@@ -7,7 +7,12 @@ import { ConfidantError } from '../../../shared/errors';
 import { applyPassphrase } from '../../../electron/core/store/cipher';
 import { migrate, schemaVersion } from '../../../electron/core/store/migrate';
 import { APP_SCHEMA_VERSION, migrations } from '../../../electron/core/store/migrations';
-import { closeProject, createProject, openProject } from '../../../electron/core/store/projectFile';
+import {
+  closeProject,
+  createProject,
+  openProject,
+  PROJECT_KIND,
+} from '../../../electron/core/store/projectFile';
 
 const PASS = 'correct horse battery staple';
 let dir: string;
@@ -23,9 +28,9 @@ describe('migrations', () => {
 
   it('brings a new database to the app schema and records it in user_version', () => {
     const db = new Database(':memory:');
-    expect(migrate(db)).toBe(APP_SCHEMA_VERSION);
+    expect(migrate(db, migrations, PROJECT_KIND.applicationId)).toBe(APP_SCHEMA_VERSION);
     expect(schemaVersion(db)).toBe(APP_SCHEMA_VERSION);
-    expect(migrate(db)).toBe(APP_SCHEMA_VERSION);
+    expect(migrate(db, migrations, PROJECT_KIND.applicationId)).toBe(APP_SCHEMA_VERSION);
   });
 
   it('runs pending migrations in one transaction: a failing one leaves the schema as it was', () => {
@@ -34,7 +39,7 @@ describe('migrations', () => {
       ...migrations,
       { version: migrations.length + 1, name: 'broken', up: 'CREATE TABLE x (a); NOT SQL' },
     ];
-    expect(() => migrate(db, broken)).toThrow();
+    expect(() => migrate(db, broken, PROJECT_KIND.applicationId)).toThrow();
     expect(schemaVersion(db)).toBe(0);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'audit_log'").pluck().get()).toBe(0);
   });
