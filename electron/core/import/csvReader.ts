@@ -4,7 +4,13 @@ import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { decodeText, detectEncoding, readSample, type EncodingGuess, type TextEncoding } from './encoding';
 import { columnName, fileProblem, ImportFileError, quoteValue, type ImportProblem } from './problems';
-import { tableFromBatches, type RowBatch, type SourceRow, type SourceTable, type TableOptions } from './table';
+import {
+  tableFromBatches,
+  type RowBatch,
+  type SourceRow,
+  type SourceTable,
+  type TableOptions,
+} from './table';
 
 /**
  * Reading delimited text files (CSV, TSV, semicolon files from European Excel) as a stream. The file is never
@@ -40,7 +46,10 @@ export interface CsvTable extends SourceTable {
 }
 
 const SIGNATURES: { bytes: number[]; what: string }[] = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive or an Excel workbook (.xlsx); open it as a workbook' },
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    what: 'a ZIP archive or an Excel workbook (.xlsx); open it as a workbook',
+  },
   { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel workbook (.xls); save it as .xlsx or CSV first' },
   { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
   { bytes: [0x24, 0x46, 0x4c, 0x32], what: 'an SPSS data file (.sav); open it as an SPSS file' },
@@ -53,7 +62,11 @@ export function checkIsText(file: string, sample: Uint8Array, encoding: TextEnco
   const signature = SIGNATURES.find((s) => s.bytes.every((b, i) => sample[i] === b));
   if (signature)
     throw new ImportFileError(
-      fileProblem(file, 'a text file (CSV or TSV)', `${name} is not a text file: it looks like ${signature.what}.`),
+      fileProblem(
+        file,
+        'a text file (CSV or TSV)',
+        `${name} is not a text file: it looks like ${signature.what}.`,
+      ),
     );
   if (encoding.startsWith('utf-16')) return;
   let control = 0;
@@ -92,7 +105,11 @@ export function sniffNewline(text: string): LineEnding {
 export function sniffDelimiter(text: string, newline: LineEnding, quote = '"'): Delimiter {
   let best: { delimiter: Delimiter; score: number } = { delimiter: ',', score: 0 };
   for (const delimiter of delimiters) {
-    const parsed = new Papa.Parser({ delimiter, newline, quoteChar: quote, preview: 50 }).parse(text, 0, true);
+    const parsed = new Papa.Parser({ delimiter, newline, quoteChar: quote, preview: 50 }).parse(
+      text,
+      0,
+      true,
+    );
     const counts = (parsed.data as string[][]).filter((r) => r.some((c) => c !== '')).map((r) => r.length);
     if (counts.length === 0) continue;
     const tally = new Map<number, number>();
@@ -295,7 +312,11 @@ export async function* readCsvRows(
       throw new ImportFileError(fileProblem(file, 'a header row', `${path.basename(file)} has no rows.`));
     if (dataRows === 0)
       report({
-        ...fileProblem(file, 'data rows below the header', `${path.basename(file)} has a header row but no data rows.`),
+        ...fileProblem(
+          file,
+          'data rows below the header',
+          `${path.basename(file)} has a header row but no data rows.`,
+        ),
         row: 1,
       });
     if (problemCount > maxProblems)

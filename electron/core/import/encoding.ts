@@ -27,7 +27,10 @@ export interface EncodingGuess {
 /** Bytes read from the start of a file to decide its encoding, delimiter and line ending. */
 export const SAMPLE_BYTES = 64 * 1024;
 
-export async function readSample(file: string, bytes = SAMPLE_BYTES): Promise<{ sample: Buffer; size: number }> {
+export async function readSample(
+  file: string,
+  bytes = SAMPLE_BYTES,
+): Promise<{ sample: Buffer; size: number }> {
   const handle = await open(file, 'r');
   try {
     const { size } = await handle.stat();
@@ -43,7 +46,11 @@ export function detectBom(sample: Uint8Array): EncodingGuess | null {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf)
     return { encoding: 'utf-8', bomLength: 3, reason: 'the file starts with a UTF-8 byte order mark' };
   if (sample[0] === 0xff && sample[1] === 0xfe)
-    return { encoding: 'utf-16le', bomLength: 2, reason: 'the file starts with a UTF-16 (little-endian) mark' };
+    return {
+      encoding: 'utf-16le',
+      bomLength: 2,
+      reason: 'the file starts with a UTF-16 (little-endian) mark',
+    };
   if (sample[0] === 0xfe && sample[1] === 0xff)
     return { encoding: 'utf-16be', bomLength: 2, reason: 'the file starts with a UTF-16 (big-endian) mark' };
   return null;
@@ -110,7 +117,8 @@ export function plausibility(sample: Uint8Array, encoding: 'windows-1252' | 'mac
     const nearLetters = isAsciiLetter(before) || isAsciiLetter(after) || (before ?? 0) >= 0x80;
     if (char === '\ufffd' || code < 0x20 || (code >= 0x7f && code < 0xa0)) score -= 5;
     else if (LETTER.test(char)) score += nearLetters ? 2 : -1;
-    else if (QUOTE_OR_DASH.test(char)) score += isSpaceOrEdge(before) || isSpaceOrEdge(after) || nearLetters ? 2 : 0;
+    else if (QUOTE_OR_DASH.test(char))
+      score += isSpaceOrEdge(before) || isSpaceOrEdge(after) || nearLetters ? 2 : 0;
     else score -= 1; // a symbol such as ¸ ˛ √ ∂ in running text is unlikely in either
   }
   return score;
@@ -122,7 +130,11 @@ export function detectEncoding(sample: Uint8Array, truncated = false): EncodingG
   if (bom) return bom;
   const utf16 = detectUtf16WithoutBom(sample);
   if (utf16)
-    return { encoding: utf16, bomLength: 0, reason: 'every other byte is zero, as in UTF-16 text without a mark' };
+    return {
+      encoding: utf16,
+      bomLength: 0,
+      reason: 'every other byte is zero, as in UTF-16 text without a mark',
+    };
   if (isValidUtf8(sample, truncated)) {
     const ascii = sample.every((b) => b < 0x80);
     return {
@@ -148,7 +160,9 @@ export function detectEncoding(sample: Uint8Array, truncated = false): EncodingG
 
 /** Decodes a whole (small) buffer, dropping its BOM. For files, use a decoding stream instead. */
 export function decodeText(bytes: Uint8Array, encoding: TextEncoding): string {
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, {
+    stripBOM: true,
+  });
 }
 
 export function isTextEncoding(name: string): name is TextEncoding {

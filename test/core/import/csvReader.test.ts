@@ -63,7 +63,8 @@ describe('CSV reader', () => {
   });
 
   it('keeps quoted multi-line answers in one row and counts rows as a spreadsheet does', async () => {
-    const text = 'id,answer,score\nP1,"First line\nsecond line, with comma\nthird ""quoted""",4\nP2,short,5\n';
+    const text =
+      'id,answer,score\nP1,"First line\nsecond line, with comma\nthird ""quoted""",4\nP2,short,5\n';
     const { rows, problems } = await collect(await openCsv(folder.write('m.csv', text)));
     expect(rows[0]!.cells[1]).toBe('First line\nsecond line, with comma\nthird "quoted"');
     expect(rows.map((r) => r.row)).toEqual([2, 3]);
@@ -104,9 +105,14 @@ describe('CSV reader', () => {
 
   it('gives up on a quote that stays open for more than the field limit, without holding the file', async () => {
     const text = `id,answer\nP1,"never closed\n${'P,x\n'.repeat(5000)}`;
-    const table = await openCsv(folder.write('big-quote.csv', text), { maxFieldChars: 1000, chunkBytes: 512 });
+    const table = await openCsv(folder.write('big-quote.csv', text), {
+      maxFieldChars: 1000,
+      chunkBytes: 512,
+    });
     const { rows, problems } = await collect(table);
-    expect(problems[0]!.message).toMatch(/Row 2, answer: a quoted answer opens here and does not close within/);
+    expect(problems[0]!.message).toMatch(
+      /Row 2, answer: a quoted answer opens here and does not close within/,
+    );
     expect(rows).toHaveLength(5001);
   });
 
@@ -124,7 +130,10 @@ describe('CSV reader', () => {
       expect(table.dialect.encoding.encoding, name).toBe(encoding);
       expect(table.header, name).toEqual(['id', 'name']);
       const { rows, problems } = await collect(table);
-      expect(rows.map((r) => r.cells[1]), name).toEqual(['Zoë Müller', 'François']);
+      expect(
+        rows.map((r) => r.cells[1]),
+        name,
+      ).toEqual(['Zoë Müller', 'François']);
       expect(problems, name).toEqual([]);
     }
   });
@@ -147,7 +156,10 @@ describe('CSV reader', () => {
     await expectFileError(folder.write('blank.csv', '\n\n  \n'), /holds only blank lines/);
     const junk = Buffer.alloc(4096);
     for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919) % 256;
-    await expectFileError(folder.write('junk.csv', junk), /junk\.csv is not a text file: it holds binary data/);
+    await expectFileError(
+      folder.write('junk.csv', junk),
+      /junk\.csv is not a text file: it holds binary data/,
+    );
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 1)]);
     await expectFileError(folder.write('book.csv', zip), /looks like a ZIP archive or an Excel workbook/);
   });
