@@ -137,7 +137,7 @@ export function normaliseLabel(text: string): string {
     .toLowerCase()
     .replace(/[\u2019']/g, '')
     .replace(/^\s*\(?\d+\)?\s*[-–=:.)]\s*/, '')
-    .replace(/\s*[(\[]\d+[)\]]\s*$/, '')
+    .replace(/\s*[([]\d+[)\]]\s*$/, '')
     .replace(/\s*[-–=:]\s*\d+\s*$/, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

@@ -148,9 +148,14 @@ export async function sniffCsv(file: string, options: CsvOptions = {}): Promise<
   return { encoding, delimiter, newline, quote };
 }
 
+// Control characters are exactly what this looks for: binary bytes that decoded as text.
+// eslint-disable-next-line no-control-regex
 const SUSPECT = /[\u0000-\u0008\u000B\u000E-\u001F\uFFFD]/;
 
 /** Problems in a row's cells: binary bytes, or characters the chosen encoding could not decode. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001F]/g;
+
 export function cellProblems(
   file: string,
   row: SourceRow,
@@ -161,12 +166,12 @@ export function cellProblems(
   row.cells.forEach((cell, index) => {
     if (!SUSPECT.test(cell)) return;
     const column = columnName(header, index);
-    const binary = /\u0000/.test(cell);
+    const binary = cell.includes('\u0000');
     problems.push({
       file,
       row: row.row,
       column,
-      value: quoteValue(cell.replace(/[\u0000-\u001F]/g, '�')),
+      value: quoteValue(cell.replace(CONTROL, '�')),
       expected: binary ? 'text' : `text in ${encoding}`,
       message: binary
         ? `Row ${row.row}, ${column}: holds binary data (a NUL byte), not text; the file may be damaged.`
