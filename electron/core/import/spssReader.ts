@@ -264,19 +264,28 @@ interface Layout {
   formatType: number;
 }
 
+/** SPSS pads strings with spaces (and some writers with NULs); the padding is not part of the value. */
+export function trimPadding(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\u0000' || text[end - 1] === '\t')) end--;
+  return text.slice(0, end);
+}
+
+const withoutNul = (text: string) => text.split('\u0000').join('');
+
 function buildLayouts(dict: Dictionary, encoding: string): Layout[] {
-  const decode = (b: Buffer) => iconv.decode(b, encoding).replace(/[\s\u0000]+$/, '');
+  const decode = (b: Buffer) => trimPadding(iconv.decode(b, encoding));
   const longNames = new Map<string, string>();
   for (const pair of (dict.longNames
     ? iconv.decode(Buffer.from(dict.longNames, 'latin1'), encoding)
     : ''
   ).split('\t')) {
     const [short, long] = pair.split('=');
-    if (short && long) longNames.set(short.trim().toUpperCase(), long.replace(/\u0000/g, '').trim());
+    if (short && long) longNames.set(short.trim().toUpperCase(), withoutNul(long).trim());
   }
   const veryLong = new Map<string, number>();
-  for (const entry of (dict.veryLong ?? '').split(/\u0000?\t/)) {
-    const [short, width] = entry.replace(/\u0000/g, '').split('=');
+  for (const entry of (dict.veryLong ?? '').split('\t')) {
+    const [short, width] = withoutNul(entry).split('=');
     if (short && width) veryLong.set(short.trim().toUpperCase(), Number(width));
   }
   const layouts: Layout[] = [];
@@ -376,7 +385,7 @@ export async function openSav(file: string, options: SpssOptions = {}): Promise<
     const encoding = encodingOf(dict, options.encoding);
     const layouts = buildLayouts(dict, encoding);
     const slotCount = dict.raw.length;
-    const decode = (b: Buffer) => iconv.decode(b, encoding).replace(/[\s\u0000]+$/, '');
+    const decode = (b: Buffer) => trimPadding(iconv.decode(b, encoding));
     const header = layouts.map((l) => l.variable.name);
 
     async function* batches(): AsyncGenerator<RowBatch> {
