@@ -44,17 +44,20 @@ export async function tableFromBatches(
   raw: AsyncGenerator<RowBatch, void, undefined>,
   dataStartRow: number,
 ): Promise<SourceTable> {
+  // The first rows the reader gives are the headings (a sheet whose first rows are empty starts lower down).
+  const headingCount = Math.max(0, dataStartRow - 1);
   const headingRows: string[][] = [];
   let pending: RowBatch = { rows: [], problems: [] };
-  while (headingRows.length < dataStartRow - 1) {
+  while (headingRows.length < headingCount) {
     const next = await raw.next();
     if (next.done) break;
-    const rest: SourceRow[] = [];
-    for (const row of next.value.rows) {
-      if (row.row < dataStartRow) headingRows.push(row.cells);
-      else rest.push(row);
-    }
-    pending = { rows: [...pending.rows, ...rest], problems: [...pending.problems, ...next.value.problems] };
+    const rows = next.value.rows;
+    const take = Math.min(rows.length, headingCount - headingRows.length);
+    for (const row of rows.slice(0, take)) headingRows.push(row.cells);
+    pending = {
+      rows: [...pending.rows, ...rows.slice(take)],
+      problems: [...pending.problems, ...next.value.problems],
+    };
   }
   let closed = false;
   async function* batches(): AsyncGenerator<RowBatch> {
