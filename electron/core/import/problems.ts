@@ -1,0 +1,54 @@
+import { ConfidantError } from '../../../shared/errors';
+
+/**
+ * One thing wrong with an imported file, said the way the evaluator will look for it: which file, which row
+ * (counted as a spreadsheet counts them: the first line is row 1), which column, the value found, and what was
+ * expected there.
+ */
+export interface ImportProblem {
+  file: string;
+  /** Row as a spreadsheet user counts it (header is row 1); null when the problem is about the whole file. */
+  row: number | null;
+  /** The column's heading (or its letter when it has none); null when the problem is about a whole row or file. */
+  column: string | null;
+  value: string | null;
+  expected: string;
+  message: string;
+  /** An error keeps the row out of the import; a warning is shown but the row goes in. */
+  severity: 'error' | 'warning';
+}
+
+/** A file that cannot be read at all (empty, binary, not the format it claims). It carries its one problem. */
+export class ImportFileError extends ConfidantError {
+  readonly problem: ImportProblem;
+  constructor(problem: ImportProblem) {
+    super('IO_ERROR', problem.message);
+    this.name = 'ImportFileError';
+    this.problem = problem;
+  }
+}
+
+export function fileProblem(file: string, expected: string, message: string): ImportProblem {
+  return { file, row: null, column: null, value: null, expected, message, severity: 'error' };
+}
+
+/** Spreadsheet column letters: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** How a column is named in messages: its heading when it has one, else its letter. */
+export function columnName(header: readonly string[], index: number): string {
+  const heading = header[index]?.trim();
+  return heading ? heading : `column ${columnLetter(index)}`;
+}
+
+/** Shortens a value for a message so a 10 kB answer does not flood the list of problems. */
+export function quoteValue(value: string, max = 60): string {
+  const flat = value.replace(/[\r\n]+/g, ' ');
+  return JSON.stringify(flat.length > max ? `${flat.slice(0, max)}…` : flat);
+}

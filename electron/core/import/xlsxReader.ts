@@ -1,0 +1,228 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { columnName, fileProblem, ImportFileError, quoteValue, type ImportProblem } from './problems';
+import {
+  tableFromBatches,
+  type RowBatch,
+  type SourceRow,
+  type SourceTable,
+  type TableOptions,
+} from './table';
+import { readZipMember } from './zipDirectory';
+
+/**
+ * Reading Excel workbooks (.xlsx) as a stream with exceljs' WorkbookReader: the evaluator picks a sheet, and its
+ * rows come in batches like a CSV file's. Row numbers are the sheet's own, so they match what Excel shows.
+ */
+
+export interface WorkbookSheet {
+  name: string;
+  /** Position in the workbook, from 1. */
+  position: number;
+  hidden: boolean;
+}
+
+export interface XlsxOptions extends TableOptions {
+  /** The sheet's name or position (from 1). Default: the first visible sheet. */
+  sheet?: string | number;
+}
+
+export interface XlsxTable extends SourceTable {
+  sheet: WorkbookSheet;
+  sheets: WorkbookSheet[];
+}
+
+const unescapeXml = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&amp;/g, '&');
+
+async function refuseNonWorkbook(file: string): Promise<void> {
+  const name = path.basename(file);
+  const handle = await open(file, 'r');
+  const head = Buffer.alloc(8);
+  let bytesRead: number;
+  try {
+    ({ bytesRead } = await handle.read(head, 0, 8, 0));
+  } finally {
+    await handle.close();
+  }
+  const expected = 'an Excel workbook (.xlsx)';
+  if (bytesRead === 0) throw new ImportFileError(fileProblem(file, expected, `${name} is empty (0 bytes).`));
+  if (head.readUInt32BE(0) === 0xd0cf11e0)
+    throw new ImportFileError(
+      fileProblem(
+        file,
+        expected,
+        `${name} is an old-style Excel workbook (.xls); save it as .xlsx or CSV first.`,
+      ),
+    );
+  if (head.readUInt32BE(0) !== 0x504b0304)
+    throw new ImportFileError(fileProblem(file, expected, `${name} is not an Excel workbook (.xlsx).`));
+}
+
+/** The workbook's sheets, in order, read from its sheet list without reading any sheet. */
+export async function listSheets(file: string): Promise<WorkbookSheet[]> {
+  await refuseNonWorkbook(file);
+  const xml = await readZipMember(file, 'xl/workbook.xml').catch(() => null);
+  if (!xml)
+    throw new ImportFileError(
+      fileProblem(
+        file,
+        'an Excel workbook (.xlsx)',
+        `${path.basename(file)} is a ZIP archive but not an Excel workbook (it has no sheet list); is it damaged?`,
+      ),
+    );
+  const sheets: WorkbookSheet[] = [];
+  for (const tag of xml.toString('utf8').match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
+    const name = /\bname="([^"]*)"/.exec(tag)?.[1];
+    if (name === undefined) continue;
+    const state = /\bstate="([^"]*)"/.exec(tag)?.[1];
+    sheets.push({
+      name: unescapeXml(name),
+      position: sheets.length + 1,
+      hidden: !!state && state !== 'visible',
+    });
+  }
+  return sheets;
+}
+
+/** A cell as text: dates as ISO, formulas as their result, rich text as its plain text. */
+export function cellText(value: ExcelJS.CellValue): { text: string; error?: string } {
+  if (value === null || value === undefined) return { text: '' };
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return { text: iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19) };
+  }
+  if (typeof value === 'number') return { text: String(value) };
+  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
+  if (typeof value === 'string') return { text: value };
+  if ('richText' in value) return { text: value.richText.map((r) => r.text).join('') };
+  if ('error' in value) return { text: '', error: String(value.error) };
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: ExcelJS.CellValue }).result;
+    return result === undefined ? { text: '' } : cellText(result as ExcelJS.CellValue);
+  }
+  if ('text' in value) return { text: String((value as { text: unknown }).text) };
+  return { text: String(value) };
+}
+
+async function* readSheetRows(
+  file: string,
+  sheet: WorkbookSheet,
+  batchSize: number,
+): AsyncGenerator<RowBatch, void, undefined> {
+  const input = createReadStream(file);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+  });
+  let header: string[] | null = null;
+  let dataRows = 0;
+  let batch: RowBatch = { rows: [], problems: [] };
+  try {
+    for await (const worksheet of reader) {
+      // exceljs names each sheet from the workbook's sheet list, which Excel stores before the sheets.
+      const chosen = (worksheet as unknown as { name: string }).name === sheet.name;
+      for await (const row of worksheet) {
+        if (!chosen) continue; // other sheets are read past, not kept
+        const values = (row.values as ExcelJS.CellValue[]).slice(1);
+        const cells: string[] = [];
+        for (let i = 0; i < values.length; i++) {
+          const { text, error } = cellText(values[i]);
+          cells.push(text);
+          if (error && header) batch.problems.push(cellError(file, row.number, columnName(header, i), error));
+        }
+        const sourceRow: SourceRow = { row: row.number, cells };
+        if (header === null) {
+          header = cells;
+        } else {
+          if (cells.every((c) => c.trim() === '')) continue;
+          dataRows++;
+          const extra = widen(file, sourceRow, header);
+          if (extra) batch.problems.push(extra);
+        }
+        batch.rows.push(sourceRow);
+        if (batch.rows.length >= batchSize) {
+          yield batch;
+          batch = { rows: [], problems: [] };
+        }
+      }
+      if (chosen) break;
+    }
+    if (header === null)
+      throw new ImportFileError(
+        fileProblem(file, 'a header row', `Sheet "${sheet.name}" of ${path.basename(file)} is empty.`),
+      );
+    if (dataRows === 0)
+      batch.problems.push({
+        ...fileProblem(
+          file,
+          'data rows below the header',
+          `Sheet "${sheet.name}" has a header row but no data rows.`,
+        ),
+        severity: 'warning',
+      });
+    if (batch.rows.length > 0 || batch.problems.length > 0) yield batch;
+  } finally {
+    input.destroy();
+  }
+}
+
+function cellError(file: string, row: number, column: string, error: string): ImportProblem {
+  return {
+    file,
+    row,
+    column,
+    value: error,
+    expected: 'a value',
+    message: `Row ${row}, ${column}: the cell shows the Excel error ${error}, not a value; fix the formula in the workbook.`,
+    severity: 'error',
+  };
+}
+
+/** Pads a row to the header's width; values beyond the last headed column are reported. */
+function widen(file: string, row: SourceRow, header: readonly string[]): ImportProblem | null {
+  const extra = row.cells.slice(header.length);
+  while (row.cells.length < header.length) row.cells.push('');
+  row.cells.length = header.length;
+  if (extra.every((c) => c.trim() === '')) return null;
+  return {
+    file,
+    row: row.row,
+    column: null,
+    value: quoteValue(extra.filter((c) => c.trim()).join(', ')),
+    expected: `values only under the ${header.length} headed columns`,
+    message: `Row ${row.row} has values to the right of the last headed column (${quoteValue(extra.join(', '))}); they were left out.`,
+    severity: 'warning',
+  };
+}
+
+/** Opens one sheet of a workbook: its heading rows, then its data rows as a stream. */
+export async function openXlsx(file: string, options: XlsxOptions = {}): Promise<XlsxTable> {
+  const sheets = await listSheets(file);
+  const wanted = options.sheet;
+  const sheet =
+    wanted === undefined
+      ? (sheets.find((s) => !s.hidden) ?? sheets[0])
+      : sheets.find((s) => (typeof wanted === 'number' ? s.position === wanted : s.name === wanted));
+  if (!sheet)
+    throw new ImportFileError(
+      fileProblem(
+        file,
+        `one of the sheets ${sheets.map((s) => `"${s.name}"`).join(', ')}`,
+        `${path.basename(file)} has no sheet ${typeof wanted === 'number' ? `number ${wanted}` : `"${wanted}"`}.`,
+      ),
+    );
+  const raw = readSheetRows(file, sheet, options.batchSize ?? 5000);
+  const table = await tableFromBatches(file, raw, options.dataStartRow ?? 2);
+  return { ...table, sheet, sheets };
+}

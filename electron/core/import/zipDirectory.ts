@@ -1,0 +1,53 @@
+import { open } from 'node:fs/promises';
+import { inflateRawSync } from 'node:zlib';
+
+/**
+ * Reads one small member of a ZIP archive (an XLSX workbook's sheet list) from the archive's central directory,
+ * without reading the rest of the archive. Only stored and deflated members, as every XLSX writer uses.
+ */
+export async function readZipMember(
+  file: string,
+  member: string,
+  maxBytes = 16 * 1024 * 1024,
+): Promise<Buffer | null> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const tailLength = Math.min(size, 65_557);
+    const tail = Buffer.alloc(tailLength);
+    await handle.read(tail, 0, tailLength, size - tailLength);
+    const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (eocd < 0) return null;
+    const entries = tail.readUInt16LE(eocd + 10);
+    const directorySize = tail.readUInt32LE(eocd + 12);
+    const directoryOffset = tail.readUInt32LE(eocd + 16);
+    if (directoryOffset + directorySize > size) return null;
+    const directory = Buffer.alloc(directorySize);
+    await handle.read(directory, 0, directorySize, directoryOffset);
+    let at = 0;
+    for (let i = 0; i < entries && at + 46 <= directory.length; i++) {
+      if (directory.readUInt32LE(at) !== 0x02014b50) return null;
+      const method = directory.readUInt16LE(at + 10);
+      const compressedSize = directory.readUInt32LE(at + 20);
+      const nameLength = directory.readUInt16LE(at + 28);
+      const extraLength = directory.readUInt16LE(at + 30);
+      const commentLength = directory.readUInt16LE(at + 32);
+      const localOffset = directory.readUInt32LE(at + 42);
+      const name = directory.toString('utf8', at + 46, at + 46 + nameLength);
+      at += 46 + nameLength + extraLength + commentLength;
+      if (name !== member) continue;
+      if (compressedSize > maxBytes) return null;
+      const local = Buffer.alloc(30);
+      await handle.read(local, 0, 30, localOffset);
+      const dataOffset = localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+      const data = Buffer.alloc(compressedSize);
+      await handle.read(data, 0, compressedSize, dataOffset);
+      if (method === 0) return data;
+      if (method === 8) return inflateRawSync(data);
+      return null;
+    }
+    return null;
+  } finally {
+    await handle.close();
+  }
+}
