@@ -8,7 +8,7 @@ import { isWordCharAt, matchesOf } from './characters';
  * trimmed and checked by Node's own parser; a run glued to a letter on either side is not an address.
  */
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?!\\d|\\.\\d|[A-Za-z_])(?:/(\\d{1,2})(?!\\d))?`, 'g');
+const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?!\\d|[A-Za-z_])(?:/(\\d{1,2})(?!\\d))?`, 'g');
 const HEX_RUN = /[0-9A-Fa-f:][0-9A-Fa-f:.]{1,60}/g;
 
 function ipv4Findings(text: string, found: PiiFinding[]): void {

@@ -22,6 +22,8 @@ function validSsn(candidate: string): boolean {
   if (separators.length > 0 && new Set(separators).size > 1) return false;
   const digits = onlyDigits(candidate);
   if (digits.length !== 9 || /^(\d)\1{8}$/.test(digits)) return false;
+  // Numbers the SSA itself published (the Woolworth wallet card, an advertisement) were never anyone's.
+  if (digits === '078051120' || digits === '219099999') return false;
   const area = digits.slice(0, 3);
   if (area === '000' || area === '666' || area.startsWith('9')) return false;
   return digits.slice(3, 5) !== '00' && digits.slice(5) !== '0000';
