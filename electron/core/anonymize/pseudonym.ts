@@ -1,0 +1,109 @@
+import { createHmac, randomBytes } from 'node:crypto';
+
+/**
+ * Pseudonyms for direct identifiers (participant names, e-mails, employee ids). A pseudonym is the keyed
+ * HMAC-SHA256 of the normalised value under the project's secret key, with one domain per column, so
+ *  - the same person gets the same pseudonym in every import of the project (stable),
+ *  - the same e-mail in two columns (domains) gets two unrelated pseudonyms (no linking across columns),
+ *  - without the key nobody can test a guess ("is P-7K3Q9 alice@example.org?"), unlike a plain hash.
+ * The code is shown in Crockford's base 32 (no I, L, O, U: nothing to misread or to spell a word).
+ */
+
+export const PSEUDONYM_KEY_BYTES = 32;
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export type IdentifierKind = 'email' | 'name' | 'id' | 'text';
+
+export function newPseudonymKey(): Buffer {
+  return randomBytes(PSEUDONYM_KEY_BYTES);
+}
+
+/**
+ * The same person must give the same input whatever the spreadsheet did to it: Unicode NFKC, trimmed,
+ * inner white space collapsed; e-mails case-folded whole (providers treat the local part case-insensitively
+ * in practice); names case-folded and stripped of accents ("José" = "JOSE"); ids upper-cased without spaces.
+ */
+export function normaliseIdentifier(value: string, kind: IdentifierKind): string {
+  const base = value.normalize('NFKC').trim().replace(/\s+/gu, ' ');
+  switch (kind) {
+    case 'email':
+      return base.toLowerCase().replace(/^mailto:/, '');
+    case 'name':
+      return base
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .normalize('NFC')
+        .toLowerCase()
+        .replace(/[’]/g, "'");
+    case 'id':
+      return base.toUpperCase().replace(/[\s-]/g, '');
+    case 'text':
+      return base;
+  }
+}
+
+export function crockfordBase32(bytes: Uint8Array, characters: number): string {
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5 && out.length < characters) {
+      bits -= 5;
+      out += CROCKFORD[(buffer >> bits) & 31];
+    }
+    buffer &= (1 << bits) - 1;
+    if (out.length >= characters) break;
+  }
+  return out;
+}
+
+export function keyedDigest(key: Uint8Array, domain: string, normalised: string): Buffer {
+  if (key.length < 16) throw new Error('A pseudonym key must be at least 16 bytes.');
+  // Length-prefixed so that ("ab", "c") and ("a", "bc") can never collide.
+  return createHmac('sha256', key)
+    .update(`confidant-pseudonym-v1\u0000${domain.length}:${domain}\u0000${normalised}`)
+    .digest();
+}
+
+export interface PseudonymOptions {
+  /** What the code starts with: "P" for participants, "M" for mentors ... */
+  prefix?: string;
+  /** Characters of base 32 (5 bits each). 6 gives a billion codes: collisions are unlikely below 10,000 people. */
+  length?: number;
+  kind?: IdentifierKind;
+}
+
+/** `P-7K3Q9X`: the readable pseudonym of `value` in `domain` (e.g. "roster.email") under the project key. */
+export function pseudonymFor(key: Uint8Array, domain: string, value: string, options: PseudonymOptions = {}): string {
+  const length = options.length ?? 6;
+  if (length < 4 || length > 20) throw new Error('A pseudonym has 4 to 20 characters.');
+  const digest = keyedDigest(key, domain, normaliseIdentifier(value, options.kind ?? 'text'));
+  const code = crockfordBase32(digest, length);
+  return options.prefix === '' ? code : `${options.prefix ?? 'P'}-${code}`;
+}
+
+/**
+ * Pseudonyms for a whole column, with a check that no two different people were given the same code
+ * (improbable but possible with short codes): the caller must then choose a longer length for the column.
+ */
+export function pseudonymiseColumn(
+  key: Uint8Array,
+  domain: string,
+  values: readonly string[],
+  options: PseudonymOptions = {},
+): { pseudonyms: string[]; collisions: string[] } {
+  const kind = options.kind ?? 'text';
+  const owner = new Map<string, string>();
+  const collisions = new Set<string>();
+  const pseudonyms = values.map((value) => {
+    const pseudonym = pseudonymFor(key, domain, value, options);
+    const normalised = normaliseIdentifier(value, kind);
+    const existing = owner.get(pseudonym);
+    if (existing !== undefined && existing !== normalised) collisions.add(pseudonym);
+    owner.set(pseudonym, normalised);
+    return pseudonym;
+  });
+  return { pseudonyms, collisions: [...collisions] };
+}
