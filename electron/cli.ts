@@ -1,9 +1,10 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HandlerArgs, HandlerName, HandlerResults } from '../shared/api';
 import { ConfidantError } from '../shared/errors';
+import { piiScanCommand } from './core/anonymize/piiScanCommand';
 import { createEngine, type Engine } from './core/engine';
 import { promptHidden } from './core/terminal';
 
@@ -19,6 +20,9 @@ const USAGE = `Usage: confidant <command> [arguments]
   passwd FILE          change the project's passphrase
   backup FILE OUT      write an encrypted backup of the project to OUT
   demo [DIR]           build an example project in DIR (default ./demo-output)
+  pii-scan [FILE|-] [--countries GB,US] [--roster ROSTER.csv]
+                       find personal data in free text; prints a JSON array of {start, end, entity, score}
+                       (offsets in Unicode code points, end exclusive; entity names as Presidio's)
 
 Passphrase: CONFIDANT_PASSPHRASE (passwd also reads CONFIDANT_NEW_PASSPHRASE), else asked for.`;
 
@@ -78,7 +82,17 @@ function one(positionals: string[], count: number, what: string): string[] {
   return positionals;
 }
 
-const commands: Record<string, (engine: Engine, positionals: string[]) => Promise<void>> = {
+type Options = Record<string, string | boolean | undefined>;
+
+const commandOptions: Record<string, Record<string, { type: 'string' }>> = {
+  'pii-scan': { countries: { type: 'string' }, roster: { type: 'string' } },
+};
+
+function readInput(source: string | undefined): string {
+  return readFileSync(source === undefined || source === '-' ? 0 : source, 'utf8');
+}
+
+const commands: Record<string, (engine: Engine, positionals: string[], options: Options) => Promise<void>> = {
   async init(engine, positionals) {
     const [file] = one(positionals, 1, 'one FILE') as [string];
     const resolved = engine.session.grant(file);
@@ -114,19 +128,40 @@ const commands: Record<string, (engine: Engine, positionals: string[]) => Promis
     await call(engine, 'project.create', { path: engine.session.grant(file), passphrase: demoPassphrase });
     print({ project: file, passphrase: demoPassphrase, info: await call(engine, 'project.info', {}) });
   },
+  async 'pii-scan'(_engine, positionals, options) {
+    if (positionals.length > 1) throw new UsageError(`Expected at most one FILE.\n\n${USAGE}`);
+    const countries = String(options.countries ?? '')
+      .split(',')
+      .map((country) => country.trim().toUpperCase())
+      .filter((country) => country !== '');
+    const roster = typeof options.roster === 'string' ? readFileSync(options.roster, 'utf8') : undefined;
+    const findings = await piiScanCommand({ text: readInput(positionals[0]), countries, rosterCsv: roster });
+    process.stdout.write(`${JSON.stringify(findings)}\n`);
+  },
 };
 
 export async function main(argv: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} });
-  const [command, ...rest] = positionals;
+  const command = argv[0];
   const run = command === undefined ? undefined : commands[command];
-  if (!run) {
+  if (command === undefined || !run) {
     process.stderr.write(`${command === undefined ? '' : `Unknown command: ${command}\n\n`}${USAGE}\n`);
+    return 2;
+  }
+  let parsed: { positionals: string[]; values: Options };
+  try {
+    parsed = parseArgs({
+      args: argv.slice(1),
+      allowPositionals: true,
+      strict: true,
+      options: commandOptions[command] ?? {},
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
   const engine = cliEngine();
   try {
-    await run(engine, rest);
+    await run(engine, parsed.positionals, parsed.values);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

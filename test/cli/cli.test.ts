@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -113,13 +113,37 @@ describe('confidant CLI', () => {
     expect(again.stderr).toContain('already exists');
   });
 
+  it('pii-scan prints findings with code-point offsets, from stdin or a file, using a roster', () => {
+    const text = '😀 Ask Oluwaseun at oluwaseun.adeyemi@example.org; Oluwaseun’s mentor agreed.';
+    const scan = confidant(['pii-scan', '-'], {}, text);
+    expect(scan.code).toBe(0);
+    const findings = JSON.parse(scan.stdout) as {
+      start: number;
+      end: number;
+      entity: string;
+      score: number;
+    }[];
+    const email = findings.find((finding) => finding.entity === 'EMAIL_ADDRESS');
+    const codePoints = [...text];
+    expect(email && codePoints.slice(email.start, email.end).join('')).toBe('oluwaseun.adeyemi@example.org');
+
+    writeFileSync(path.join(dir, 'roster.csv'), 'first_name,last_name\nOluwaseun,Adeyemi\n');
+    writeFileSync(path.join(dir, 'comment.txt'), text);
+    const withRoster = confidant(['pii-scan', 'comment.txt', '--roster', 'roster.csv']);
+    const people = (JSON.parse(withRoster.stdout) as { start: number; end: number; entity: string }[])
+      .filter((finding) => finding.entity === 'PERSON')
+      .map((finding) => codePoints.slice(finding.start, finding.end).join(''));
+    expect(people).toEqual(expect.arrayContaining(['Oluwaseun']));
+    expect(people.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('explains weak passphrases, missing files and wrong usage on stderr', () => {
     const weak = confidant(['init', 'p.confidant'], { CONFIDANT_PASSPHRASE: 'short' });
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('at least 12 characters');
     const missing = confidant(['info', 'nowhere.confidant'], { CONFIDANT_PASSPHRASE: PASS });
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('There is no project at');
+    expect(missing.stderr).toContain('There is no Confidant project at');
     const usage = confidant(['backup', 'p.confidant']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('Usage: confidant');
