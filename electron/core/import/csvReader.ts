@@ -245,6 +245,8 @@ export async function* readCsvRows(
     problemCount++;
     if (problemCount <= maxProblems) batch.problems.push(problem);
   };
+  // Scanning every cell for binary bytes is costly; scan only rows that come from text that has any.
+  let suspectText = false;
   const accept = (cells: string[]) => {
     rowNumber++;
     const row: SourceRow = { row: rowNumber, cells };
@@ -257,7 +259,7 @@ export async function* readCsvRows(
       const ragged = raggedRow(file, row, header);
       if (ragged) report(ragged);
     }
-    for (const p of cellProblems(file, row, header, encoding)) report(p);
+    if (suspectText) for (const p of cellProblems(file, row, header, encoding)) report(p);
     batch.rows.push(row);
   };
   const unclosedQuote = (text: string, atEnd: boolean) => {
@@ -279,6 +281,7 @@ export async function* readCsvRows(
   };
   /** Parses whole rows from the text so far; keeps an unfinished last row for the next chunk. */
   const consume = (text: string, atEnd: boolean) => {
+    suspectText = SUSPECT.test(text);
     const result = quoted.parse(text, 0, true);
     for (const cells of result.data as string[][]) accept(cells);
     const rest = text.slice(result.meta.cursor);

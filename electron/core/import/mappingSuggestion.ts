@@ -1,0 +1,177 @@
+import { recogniseAnswerScale, type AnswerScale } from './answerScales';
+import {
+  inferDateStyle,
+  inferDecimalMark,
+  parseDate,
+  parseNumber,
+  type DateColumnStyle,
+  type DecimalMark,
+} from './values';
+
+/**
+ * Suggesting what each column of an imported file is, from its heading and its values, so the evaluator only
+ * confirms. The fields are the data model's words; the data model aligns to this list.
+ */
+export const importFields = [
+  'participantId',
+  'email',
+  'fullName',
+  'givenName',
+  'familyName',
+  'cohort',
+  'role',
+  'department',
+  'jobTitle',
+  'responseId',
+  'submittedAt',
+  'date',
+  'likertItem',
+  'numericItem',
+  'choiceItem',
+  'freeText',
+  'ignore',
+] as const;
+
+export type ImportField = (typeof importFields)[number];
+
+/** Fields that identify a person directly: pseudonymised on the way in, never stored in the clear. */
+export const directIdentifierFields: readonly ImportField[] = [
+  'participantId',
+  'email',
+  'fullName',
+  'givenName',
+  'familyName',
+];
+
+/** Fields a participant can have only one value of per file (a roster row, a survey response). */
+export const itemFields: readonly ImportField[] = ['likertItem', 'numericItem', 'choiceItem', 'freeText'];
+
+export interface ColumnSuggestion {
+  index: number;
+  heading: string;
+  field: ImportField;
+  confidence: 'high' | 'medium' | 'low';
+  /** Why, in the evaluator's words: "the heading says e-mail", "every value is an e-mail address". */
+  reason: string;
+  /** For a Likert item: the scale its labels belong to. */
+  scale?: AnswerScale;
+  /** For dates: day-first or month-first, Excel day numbers. */
+  dateStyle?: DateColumnStyle;
+  /** For numbers: the decimal mark the column uses. */
+  decimal?: DecimalMark | null;
+}
+
+const HEADING_RULES: [RegExp, ImportField, string][] = [
+  [
+    /^(ip ?address|location ?(latitude|longitude)|latitude|longitude)$/,
+    'ignore',
+    'location data is not needed and identifies people',
+  ],
+  [/^(response ?id|respondent ?id|submission ?id)$/, 'responseId', 'the heading names the survey response'],
+  [
+    /^((participant|employee|staff|person|member|mentee|mentor|external) ?(id|number|no|code|ref(erence)?)|externalreference|id)$/,
+    'participantId',
+    'the heading names a participant id',
+  ],
+  [/e ?mail/, 'email', 'the heading says e-mail'],
+  [/^(first ?name|given ?name|forename|recipient ?first ?name)$/, 'givenName', 'the heading says first name'],
+  [/^(last ?name|surname|family ?name|recipient ?last ?name)$/, 'familyName', 'the heading says last name'],
+  [/^((full |your |respondent |participant )?name)$/, 'fullName', 'the heading says name'],
+  [/cohort|intake|programme year|program year/, 'cohort', 'the heading says cohort'],
+  [
+    /^(role|programme role|program role|participant type|mentor or mentee|mentor mentee)$/,
+    'role',
+    'the heading says role',
+  ],
+  [
+    /department|dept|division|business unit|directorate|^team$|^function$/,
+    'department',
+    'the heading says department',
+  ],
+  [/job ?title|^position$|job role/, 'jobTitle', 'the heading says job title'],
+  [
+    /^(timestamp|completion ?time|recorded ?date|submitted( at)?|date submitted|submission date)$/,
+    'submittedAt',
+    'the heading says when the response was submitted',
+  ],
+  [/date|^when\b/, 'date', 'the heading says date'],
+];
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const ROLES = /^(mentor|mentee|both|coach|coachee|buddy|sponsor|protege|protégé)$/i;
+
+export function normaliseHeading(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[_\-./]+/g, ' ')
+    .replace(/[^\p{L}\p{N} ]+/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Share of the non-empty values for which the test holds (0 when there are none). */
+function share(values: string[], test: (v: string) => boolean): number {
+  return values.length === 0 ? 0 : values.filter(test).length / values.length;
+}
+
+/** Suggests the field of one column from its heading and a sample of its values. */
+export function suggestColumn(index: number, heading: string, sample: readonly string[]): ColumnSuggestion {
+  const values = sample.map((v) => v.trim()).filter((v) => v !== '');
+  const base = { index, heading };
+  const name = normaliseHeading(heading);
+  // A long heading is a question ("How supportive is your department?"): its values decide, not its words.
+  const rules = name.split(' ').length <= 4 ? HEADING_RULES : [];
+  for (const [pattern, field, reason] of rules) {
+    if (!pattern.test(name)) continue;
+    if (field === 'date' || field === 'submittedAt')
+      return { ...base, field, confidence: 'high', reason, dateStyle: inferDateStyle(values) };
+    return { ...base, field, confidence: 'high', reason };
+  }
+  if (values.length === 0)
+    return { ...base, field: 'ignore', confidence: 'low', reason: 'the column is empty' };
+  if (share(values, (v) => EMAIL.test(v)) >= 0.8)
+    return { ...base, field: 'email', confidence: 'medium', reason: 'the values are e-mail addresses' };
+  const scale = recogniseAnswerScale(values);
+  if (scale)
+    return {
+      ...base,
+      field: 'likertItem',
+      confidence: 'medium',
+      reason: `the answers are on a ${scale.name} scale`,
+      scale,
+    };
+  if (share(values, (v) => ROLES.test(v)) >= 0.9)
+    return { ...base, field: 'role', confidence: 'medium', reason: 'the values are mentor and mentee' };
+  const decimal = inferDecimalMark(values);
+  if (share(values, (v) => parseNumber(v, decimal).ok) >= 0.95)
+    return { ...base, field: 'numericItem', confidence: 'medium', reason: 'the values are numbers', decimal };
+  const dateStyle = inferDateStyle(values);
+  if (share(values, (v) => parseDate(v, { order: dateStyle.order ?? 'dmy' }).ok) >= 0.9)
+    return { ...base, field: 'date', confidence: 'medium', reason: 'the values are dates', dateStyle };
+  const distinct = new Set(values);
+  const words = values.reduce((n, v) => n + v.split(/\s+/).length, 0) / values.length;
+  if (words >= 6)
+    return { ...base, field: 'freeText', confidence: 'medium', reason: 'the answers are sentences' };
+  if (distinct.size <= Math.max(2, Math.min(12, values.length / 3)))
+    return {
+      ...base,
+      field: 'choiceItem',
+      confidence: 'medium',
+      reason: `the answers are ${distinct.size} choices`,
+    };
+  return { ...base, field: 'freeText', confidence: 'low', reason: 'the answers are short texts' };
+}
+
+/** Suggests a field for every column, from the headings and the first rows of data. */
+export function suggestMapping(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): ColumnSuggestion[] {
+  return header.map((heading, index) =>
+    suggestColumn(
+      index,
+      heading,
+      rows.map((r) => r[index] ?? ''),
+    ),
+  );
+}

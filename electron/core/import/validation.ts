@@ -1,0 +1,249 @@
+import isEmail from 'validator/lib/isEmail';
+import { scoreAnswer, type AnswerScale, type CodeScoring } from './answerScales';
+import type { ImportField } from './mappingSuggestion';
+import { quoteValue, type ImportProblem } from './problems';
+import type { SourceRow } from './table';
+import { parseDate, parseNumber, type DateColumnStyle, type DecimalMark, type Parsed } from './values';
+
+/**
+ * Checking mapped rows before anything is stored: each value has the type its field needs and lies in its range,
+ * required values are there, a participant appears once, and (when a roster is known) every participant is on it.
+ * Every problem names the file, the row and the column. Rows are checked batch by batch, so a million-row file
+ * is never held whole; only the participant ids seen so far are kept, to find duplicates.
+ */
+
+export interface ColumnRule {
+  index: number;
+  heading: string;
+  field: ImportField;
+  required?: boolean;
+  /** Likert items: the scale the labels (or points) belong to. */
+  scale?: AnswerScale;
+  /** Likert items from SPSS: how the file's codes score (from its value labels). */
+  codes?: CodeScoring;
+  dateStyle?: Partial<DateColumnStyle>;
+  decimal?: DecimalMark | null;
+  /** Numeric items: the allowed range, inclusive. */
+  min?: number;
+  max?: number;
+}
+
+export interface ValidationSettings {
+  file: string;
+  columns: ColumnRule[];
+  /** Participant ids already in the project (the roster); when given, other ids are reported. */
+  knownParticipants?: ReadonlySet<string>;
+}
+
+export type CellValue = string | number | boolean | null;
+
+/** A row that passed: its typed values by column index. */
+export interface CheckedRow {
+  row: number;
+  values: Map<number, CellValue>;
+}
+
+export interface RowValidator {
+  check(rows: readonly SourceRow[]): { accepted: CheckedRow[]; problems: ImportProblem[] };
+  /** Counts for the summary once every batch is checked. */
+  summary(): { checked: number; accepted: number; rejected: number };
+}
+
+const ROLE_WORDS: Record<string, string> = {
+  mentor: 'mentor',
+  mentee: 'mentee',
+  coach: 'mentor',
+  coachee: 'mentee',
+  protege: 'mentee',
+  protégé: 'mentee',
+  both: 'both',
+};
+
+/** Converts one cell for its field; null is an empty cell. */
+export function convertCell(raw: string, rule: ColumnRule): Parsed<CellValue> {
+  const text = raw.trim();
+  if (text === '') return { ok: true, value: null };
+  switch (rule.field) {
+    case 'email':
+      return isEmail(text)
+        ? { ok: true, value: text.toLowerCase() }
+        : {
+            ok: false,
+            expected: 'an e-mail address',
+            message: `${quoteValue(raw)} is not an e-mail address.`,
+          };
+    case 'date':
+    case 'submittedAt':
+      return parseDate(text, rule.dateStyle);
+    case 'numericItem': {
+      const n = parseNumber(text, rule.decimal ?? null);
+      if (!n.ok) return n;
+      const { min, max } = rule;
+      if ((min !== undefined && n.value < min) || (max !== undefined && n.value > max)) {
+        const range = `a number from ${min ?? '-∞'} to ${max ?? '∞'}`;
+        return {
+          ok: false,
+          expected: range,
+          message: `${quoteValue(raw)} is outside the range; expected ${range}.`,
+        };
+      }
+      return n;
+    }
+    case 'likertItem':
+      return scoreLikert(text, rule);
+    case 'role': {
+      const role = ROLE_WORDS[text.toLowerCase()];
+      return role
+        ? { ok: true, value: role }
+        : {
+            ok: false,
+            expected: 'mentor or mentee',
+            message: `${quoteValue(raw)} is not a role; expected Mentor or Mentee.`,
+          };
+    }
+    case 'ignore':
+      return { ok: true, value: null };
+    default:
+      return { ok: true, value: text };
+  }
+}
+
+function scoreLikert(text: string, rule: ColumnRule): Parsed<CellValue> {
+  if (rule.codes) {
+    const code = Number(text);
+    const point = rule.codes.points.get(code);
+    if (point !== undefined) return { ok: true, value: point };
+    if (rule.codes.notOnScale.some((l) => l.code === code)) return { ok: true, value: null };
+    const known = [...rule.codes.points.keys()].join(', ');
+    return {
+      ok: false,
+      expected: `one of the coded answers ${known}`,
+      message: `${quoteValue(text)} is not one of the answers this question's value labels define (${known}).`,
+    };
+  }
+  if (rule.scale) return scoreAnswer(text, rule.scale);
+  const n = parseNumber(text, rule.decimal ?? null);
+  if (!n.ok)
+    return {
+      ok: false,
+      expected: 'an answer on a rating scale',
+      message: `${quoteValue(text)} is not a rating; choose this column's answer scale.`,
+    };
+  return n;
+}
+
+export function createRowValidator(settings: ValidationSettings): RowValidator {
+  const { file, columns, knownParticipants } = settings;
+  const idColumn =
+    columns.find((c) => c.field === 'participantId') ?? columns.find((c) => c.field === 'email') ?? null;
+  const responseColumn = columns.find((c) => c.field === 'responseId') ?? null;
+  const firstSeen = new Map<string, number>();
+  const responsesSeen = new Map<string, number>();
+  let checked = 0;
+  let accepted = 0;
+
+  const problem = (
+    row: number,
+    rule: ColumnRule,
+    value: string | null,
+    expected: string,
+    message: string,
+  ): ImportProblem => ({
+    file,
+    row,
+    column: rule.heading,
+    value,
+    expected,
+    message: `Row ${row}, ${rule.heading}: ${message}`,
+    severity: 'error',
+  });
+
+  const duplicate = (
+    seen: Map<string, number>,
+    key: string,
+    row: number,
+    rule: ColumnRule,
+    raw: string,
+    what: string,
+  ) => {
+    const earlier = seen.get(key);
+    if (earlier === undefined) {
+      seen.set(key, row);
+      return null;
+    }
+    return problem(
+      row,
+      rule,
+      raw,
+      `a ${what} not used before in this file`,
+      `${quoteValue(raw)} already appears in row ${earlier}; each ${what} may appear once in a file.`,
+    );
+  };
+
+  return {
+    check(rows) {
+      const problems: ImportProblem[] = [];
+      const out: CheckedRow[] = [];
+      for (const source of rows) {
+        checked++;
+        const values = new Map<number, CellValue>();
+        let failed = false;
+        for (const rule of columns) {
+          const raw = source.cells[rule.index] ?? '';
+          const parsed = convertCell(raw, rule);
+          if (!parsed.ok) {
+            failed = true;
+            problems.push(problem(source.row, rule, raw, parsed.expected, parsed.message));
+            continue;
+          }
+          if (parsed.value === null && rule.required) {
+            failed = true;
+            problems.push(
+              problem(
+                source.row,
+                rule,
+                '',
+                `a ${rule.heading} in every row`,
+                'is empty; every row needs a value here.',
+              ),
+            );
+          }
+          values.set(rule.index, parsed.value);
+        }
+        if (idColumn) {
+          const raw = (source.cells[idColumn.index] ?? '').trim();
+          const key = idColumn.field === 'email' ? raw.toLowerCase() : raw;
+          if (key) {
+            const dup = duplicate(firstSeen, key, source.row, idColumn, raw, 'participant');
+            if (dup) problems.push(dup);
+            if (knownParticipants && !knownParticipants.has(key))
+              problems.push(
+                problem(
+                  source.row,
+                  idColumn,
+                  raw,
+                  'a participant on the roster',
+                  `${quoteValue(raw)} is not on the project's roster; import the roster first or correct the id.`,
+                ),
+              );
+            failed ||= !!dup || (!!knownParticipants && !knownParticipants.has(key));
+          }
+        }
+        if (responseColumn) {
+          const raw = (source.cells[responseColumn.index] ?? '').trim();
+          const dup = raw ? duplicate(responsesSeen, raw, source.row, responseColumn, raw, 'response') : null;
+          if (dup) {
+            problems.push(dup);
+            failed = true;
+          }
+        }
+        if (!failed) {
+          accepted++;
+          out.push({ row: source.row, values });
+        }
+      }
+      return { accepted: out, problems };
+    },
+    summary: () => ({ checked, accepted, rejected: checked - accepted }),
+  };
+}
