@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { crockfordBase32 } from '../../../electron/core/anonymize/pseudonym';
+import {
+  IdentifierConflict,
+  identityKey,
+  ParticipantRegister,
+  projectPseudonymKey,
+} from '../../../electron/core/import/participantRegister';
+import { closeProject, createProject, type Project } from '../../../electron/core/store/projectFile';
+
+const PASS = 'correct horse battery staple';
+let dir: string;
+let project: Project;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'confidant-register-'));
+  project = createProject(path.join(dir, 'p.confidant'), PASS, 'test');
+});
+afterEach(() => {
+  closeProject(project, 'test');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('participant register', () => {
+  it('gives the same person the same readable pseudonym in every import, however the id was typed', () => {
+    const first = new ParticipantRegister(project.db).register([{ kind: 'id', value: 'E-100231' }]);
+    expect(first).toMatchObject({ added: true });
+    expect(first.pseudonym).toMatch(/^P-[0-9A-HJKMNP-TV-Z]{6}$/);
+    const again = new ParticipantRegister(project.db).register([{ kind: 'id', value: ' e100231 ' }]);
+    expect(again).toEqual({ ...first, added: false });
+  });
+
+  it('finds the roster participant from a survey keyed by e-mail alone', () => {
+    const register = new ParticipantRegister(project.db);
+    const fromRoster = register.register([
+      { kind: 'id', value: 'E100231' },
+      { kind: 'email', value: 'Amara.Okafor@Example.org' },
+    ]);
+    expect(register.find([{ kind: 'email', value: 'amara.okafor@example.org' }])).toEqual({
+      ...fromRoster,
+      added: false,
+    });
+    expect(register.find([{ kind: 'email', value: 'someone.else@example.org' }])).toBeUndefined();
+  });
+
+  it('refuses a row whose identifiers belong to two different participants', () => {
+    const register = new ParticipantRegister(project.db);
+    register.register([{ kind: 'id', value: 'E1' }]);
+    register.register([{ kind: 'email', value: 'b@example.org' }]);
+    expect(() =>
+      register.register([
+        { kind: 'id', value: 'E1' },
+        { kind: 'email', value: 'b@example.org' },
+      ]),
+    ).toThrow(IdentifierConflict);
+  });
+
+  it('lengthens a code that clashes with another participant’s', () => {
+    const key = projectPseudonymKey(project.db);
+    const clashing = `P-${crockfordBase32(identityKey(key, { kind: 'id', value: 'E777' }), 6)}`;
+    project.db.prepare('INSERT INTO participant (pseudonym) VALUES (?)').run(clashing);
+    const registered = new ParticipantRegister(project.db).register([{ kind: 'id', value: 'E777' }]);
+    expect(registered.pseudonym).toHaveLength(clashing.length + 1);
+    expect(registered.pseudonym.startsWith(clashing)).toBe(true);
+  });
+
+  it('stores no identifier in the clear, and another project gives other pseudonyms', () => {
+    const here = new ParticipantRegister(project.db).register([{ kind: 'email', value: 'amara.okafor@example.org' }]);
+    const rows = JSON.stringify(project.db.prepare('SELECT * FROM participant_identifier').all());
+    expect(rows).not.toContain('amara');
+    const other = createProject(path.join(dir, 'other.confidant'), PASS, 'test');
+    const there = new ParticipantRegister(other.db).register([{ kind: 'email', value: 'amara.okafor@example.org' }]);
+    expect(there.pseudonym).not.toBe(here.pseudonym);
+    closeProject(other, 'test');
+    expect(readFileSync(path.join(dir, 'other.confidant')).includes('amara')).toBe(false);
+  });
+});
