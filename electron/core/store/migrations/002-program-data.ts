@@ -27,12 +27,15 @@ export const programData: Migration = {
       kind TEXT NOT NULL CHECK (kind IN ('roster', 'pairings', 'survey', 'hr', 'activity', 'document')),
       source_name TEXT NOT NULL,
       content_sha256 TEXT NOT NULL,
+      -- Where the rows went ('window/instrument' for a survey wave; '' otherwise): the same file into another
+      -- wave is another import.
+      target TEXT NOT NULL DEFAULT '',
       imported_at TEXT NOT NULL,
       rows_in INTEGER NOT NULL,
       rows_skipped INTEGER NOT NULL,
       mapping TEXT NOT NULL
     ) STRICT;
-    CREATE INDEX import_batch_content ON import_batch (kind, content_sha256);
+    CREATE INDEX import_batch_content ON import_batch (kind, content_sha256, target);
 
     CREATE TABLE saved_mapping (
       id INTEGER PRIMARY KEY,

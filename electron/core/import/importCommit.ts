@@ -1,0 +1,294 @@
+import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
+import { appendAudit } from '../store/audit';
+import { itemPositions } from './instrumentItems';
+import {
+  IdentifierConflict,
+  ParticipantRegister,
+  type ParticipantIdentifier,
+  type RegisteredParticipant,
+} from './participantRegister';
+import type { ImportProblem } from './problems';
+import { cohortId, collectionWindowId, instrumentId } from './programRecords';
+import type { SourceTable } from './table';
+import { createRowValidator, type CellValue, type CheckedRow, type ColumnRule } from './validation';
+
+/**
+ * Committing an import: every row of a source file checked, then written in ONE transaction. Either all of it
+ * goes in (less the rows the evaluator chose to skip) or none of it: a problem in reject mode, a cancel or a
+ * crash leaves the project exactly as it was. Direct identifiers are turned into participants of the register
+ * and never stored.
+ */
+export type ImportKind = 'roster' | 'survey';
+
+export interface ImportSpec {
+  kind: ImportKind;
+  /** The file's name as the summary shows it. */
+  sourceName: string;
+  contentSha256: string;
+  columns: ColumnRule[];
+  /** Survey waves: the collection window and instrument the answers belong to. */
+  window?: string;
+  instrument?: string;
+  /** Import the good rows and skip the others (true), or import nothing while any row has an error (false). */
+  skipInvalidRows: boolean;
+  /** Survey waves: add respondents who are not on the roster yet (true), or report them (false). */
+  addUnknownParticipants: boolean;
+  actor: string;
+}
+
+export interface ImportSummary {
+  committed: boolean;
+  alreadyImported: boolean;
+  importId: number | null;
+  rowsRead: number;
+  rowsImported: number;
+  rowsSkipped: number;
+  /** Responses the project already had (an updated export brings only its new ones). */
+  rowsAlreadyPresent: number;
+  participantsAdded: number;
+  problemCount: number;
+  /** The first problems, in file order (the count says how many there are in all). */
+  problems: ImportProblem[];
+}
+
+export const MAX_PROBLEMS_LISTED = 1000;
+
+export type ImportProgress = (rowsRead: number) => void;
+
+const IDENTIFIER_FIELDS: Partial<Record<string, ParticipantIdentifier['kind']>> = {
+  participantId: 'id',
+  email: 'email',
+  fullName: 'name',
+};
+
+/** The identifiers of a checked row: id, e-mail, and the name (whole, or given + family). */
+export function rowIdentifiers(columns: readonly ColumnRule[], row: CheckedRow): ParticipantIdentifier[] {
+  const identifiers: ParticipantIdentifier[] = [];
+  const text = (rule: ColumnRule) => {
+    const value = row.values.get(rule.index);
+    return value === null || value === undefined ? '' : String(value).trim();
+  };
+  for (const rule of columns) {
+    const kind = IDENTIFIER_FIELDS[rule.field];
+    if (kind && text(rule)) identifiers.push({ kind, value: text(rule) });
+  }
+  if (!identifiers.some((identifier) => identifier.kind === 'name')) {
+    const parts = ['givenName', 'familyName']
+      .map((field) => columns.find((rule) => rule.field === field))
+      .map((rule) => (rule ? text(rule) : ''))
+      .filter((part) => part !== '');
+    if (parts.length === 2) identifiers.push({ kind: 'name', value: parts.join(' ') });
+  }
+  return identifiers;
+}
+
+function alreadyImported(db: Connection, spec: ImportSpec, target: string): boolean {
+  return (
+    db
+      .prepare('SELECT 1 FROM import_batch WHERE kind = ? AND content_sha256 = ? AND target = ?')
+      .pluck()
+      .get(spec.kind, spec.contentSha256, target) !== undefined
+  );
+}
+
+function emptySummary(alreadyImportedBefore: boolean): ImportSummary {
+  return {
+    committed: false,
+    alreadyImported: alreadyImportedBefore,
+    importId: null,
+    rowsRead: 0,
+    rowsImported: 0,
+    rowsSkipped: 0,
+    rowsAlreadyPresent: 0,
+    participantsAdded: 0,
+    problemCount: 0,
+    problems: [],
+  };
+}
+
+/** Writes one checked row; returns a problem instead when the row cannot go in. */
+type RowWriter = (row: CheckedRow) => {
+  problem?: string;
+  column?: string;
+  alreadyPresent?: boolean;
+  added?: boolean;
+};
+
+function rosterWriter(db: Connection, spec: ImportSpec, register: ParticipantRegister): RowWriter {
+  const update = db.prepare(
+    `UPDATE participant SET cohort_id = coalesce(?, cohort_id), role = coalesce(?, role),
+       department = coalesce(?, department), attributes = json_patch(attributes, ?) WHERE id = ?`,
+  );
+  const field = (row: CheckedRow, name: string): CellValue => {
+    const rule = spec.columns.find((c) => c.field === name);
+    return rule ? (row.values.get(rule.index) ?? null) : null;
+  };
+  return (row) => {
+    const identifiers = rowIdentifiers(spec.columns, row);
+    if (identifiers.length === 0) return { problem: 'has no participant id, e-mail or name.' };
+    const participant = register.register(identifiers);
+    const cohort = field(row, 'cohort');
+    const jobTitle = field(row, 'jobTitle');
+    update.run(
+      cohort === null ? null : cohortId(db, String(cohort)),
+      field(row, 'role'),
+      field(row, 'department'),
+      JSON.stringify(jobTitle === null ? {} : { jobTitle }),
+      participant.id,
+    );
+    return { added: participant.added };
+  };
+}
+
+function surveyWriter(
+  db: Connection,
+  spec: ImportSpec,
+  register: ParticipantRegister,
+  importId: number,
+): RowWriter {
+  const window = collectionWindowId(db, spec.window ?? 'Unnamed wave');
+  const instrument = instrumentId(db, spec.instrument ?? 'Survey');
+  const positions = itemPositions(db, instrument, spec.columns);
+  const width = Math.max(0, ...positions.values()) + 1;
+  const submitted = spec.columns.find((rule) => rule.field === 'submittedAt');
+  const insert = db.prepare(
+    `INSERT INTO response_set (participant_id, window_id, instrument_id, submitted_at, answers, import_id)
+     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (participant_id, window_id, instrument_id) DO NOTHING`,
+  );
+  return (row) => {
+    const identifiers = rowIdentifiers(spec.columns, row);
+    if (identifiers.length === 0) return { problem: 'has no participant id, e-mail or name.' };
+    let participant: RegisteredParticipant | undefined = register.find(identifiers);
+    if (!participant) {
+      if (!spec.addUnknownParticipants) {
+        return {
+          problem:
+            'names a participant who is not on the roster; import the roster first, or choose to add new participants.',
+        };
+      }
+      participant = register.register(identifiers);
+    }
+    const answers: CellValue[] = new Array<CellValue>(width).fill(null);
+    for (const [index, position] of positions) answers[position] = row.values.get(index) ?? null;
+    const at = submitted ? row.values.get(submitted.index) : null;
+    const result = insert.run(
+      participant.id,
+      window,
+      instrument,
+      at ?? null,
+      JSON.stringify(answers),
+      importId,
+    );
+    return { alreadyPresent: result.changes === 0, added: participant.added };
+  };
+}
+
+/**
+ * Reads, checks and writes a whole source table in one transaction on `db` (a connection of the import job's
+ * own). Problems are collected for every row, so the evaluator sees them all at once.
+ */
+export async function commitImport(
+  db: Connection,
+  table: SourceTable,
+  spec: ImportSpec,
+  onProgress: ImportProgress = () => undefined,
+): Promise<ImportSummary> {
+  const target = spec.kind === 'survey' ? `${spec.window ?? ''}/${spec.instrument ?? ''}` : '';
+  if (alreadyImported(db, spec, target)) {
+    await table.close();
+    return emptySummary(true);
+  }
+  const summary = emptySummary(false);
+  const validator = createRowValidator({ file: spec.sourceName, columns: spec.columns });
+  let errors = 0;
+  const note = (problem: ImportProblem) => {
+    summary.problemCount++;
+    if (problem.severity === 'error') errors++;
+    if (summary.problems.length < MAX_PROBLEMS_LISTED) summary.problems.push(problem);
+  };
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const importId = Number(
+      db
+        .prepare(
+          `INSERT INTO import_batch (kind, source_name, content_sha256, target, imported_at, rows_in, rows_skipped, mapping)
+           VALUES (?, ?, ?, ?, ?, 0, 0, ?)`,
+        )
+        .run(
+          spec.kind,
+          spec.sourceName,
+          spec.contentSha256,
+          target,
+          new Date().toISOString(),
+          JSON.stringify(spec.columns.map(({ index, heading, field }) => ({ index, heading, field }))),
+        ).lastInsertRowid,
+    );
+    const register = new ParticipantRegister(db, importId);
+    const write =
+      spec.kind === 'roster' ? rosterWriter(db, spec, register) : surveyWriter(db, spec, register, importId);
+    const identifierColumn = spec.columns.find((rule) => IDENTIFIER_FIELDS[rule.field]) ?? spec.columns[0];
+    for await (const batch of table.batches) {
+      batch.problems.forEach(note);
+      const { accepted, problems } = validator.check(batch.rows);
+      problems.forEach(note);
+      summary.rowsRead += batch.rows.length;
+      summary.rowsSkipped += batch.rows.length - accepted.length;
+      for (const row of accepted) {
+        let outcome: ReturnType<RowWriter>;
+        try {
+          outcome = write(row);
+        } catch (error) {
+          if (!(error instanceof IdentifierConflict)) throw error;
+          outcome = { problem: `${error.message}.` };
+        }
+        if (outcome.problem) {
+          summary.rowsSkipped++;
+          const column = identifierColumn?.heading ?? null;
+          note({
+            file: spec.sourceName,
+            row: row.row,
+            column,
+            value: null,
+            expected: 'a participant the project can place',
+            message: `Row ${row.row}: ${outcome.problem}`,
+            severity: 'error',
+          });
+          continue;
+        }
+        if (outcome.alreadyPresent) summary.rowsAlreadyPresent++;
+        else summary.rowsImported++;
+        if (outcome.added) summary.participantsAdded++;
+      }
+      onProgress(summary.rowsRead);
+    }
+    if (errors > 0 && !spec.skipInvalidRows) {
+      db.exec('ROLLBACK');
+      return {
+        ...summary,
+        rowsImported: 0,
+        rowsAlreadyPresent: 0,
+        participantsAdded: 0,
+        rowsSkipped: summary.rowsRead,
+      };
+    }
+    db.prepare('UPDATE import_batch SET rows_in = ?, rows_skipped = ? WHERE id = ?').run(
+      summary.rowsImported,
+      summary.rowsSkipped,
+      importId,
+    );
+    appendAudit(db, {
+      actor: spec.actor,
+      action: 'import.commit',
+      objectType: 'import',
+      objectId: String(importId),
+      detail: { kind: spec.kind, rowsImported: summary.rowsImported, rowsSkipped: summary.rowsSkipped },
+    });
+    db.exec('COMMIT');
+    return { ...summary, committed: true, importId };
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  } finally {
+    await table.close();
+  }
+}
