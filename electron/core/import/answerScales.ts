@@ -152,22 +152,39 @@ export function labelPoint(scale: AnswerScale, text: string): number | null {
 }
 
 /**
- * The scale that holds every label used in a column, or null when the labels are not one of our scales.
- * Numbers (already-scored answers) and blanks are ignored.
+ * The scale a column's labels belong to, or null when they are not one of our scales. Numbers (already-scored
+ * answers) and blanks are ignored. A few stray answers ("Sometimes" in an agreement column) do not hide the
+ * scale: at least `minShare` of the answers must be on it, and validation reports the others.
  */
-export function recogniseAnswerScale(values: Iterable<string>): AnswerScale | null {
-  const labels = new Set<string>();
-  for (const v of values) if (v.trim() && !/^\s*-?\d+([.,]\d+)?\s*$/.test(v)) labels.add(v);
-  if (labels.size === 0) return null;
-  const distinct = new Set([...labels].map(normaliseLabel));
-  // Every label must be on the scale, and different labels must be different points ("Agree" and "Somewhat
-  // agree" are the same point of a 5-point scale in Qualtrics' wording, so together they mean 7 points).
-  return (
-    answerScales.find((scale) => {
-      const points = [...distinct].map((l) => labelPoint(scale, l));
-      return points.every((p) => p !== null) && new Set(points).size === points.length;
-    }) ?? null
-  );
+export function recogniseAnswerScale(values: Iterable<string>, minShare = 0.75): AnswerScale | null {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const v of values) {
+    if (!v.trim() || /^\s*-?\d+([.,]\d+)?\s*$/.test(v)) continue;
+    const label = normaliseLabel(v);
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+    total++;
+  }
+  if (total === 0) return null;
+  let best: { scale: AnswerScale; share: number } | null = null;
+  for (const scale of answerScales) {
+    let fitting = 0;
+    const points = new Set<number>();
+    let distinct = 0;
+    for (const [label, count] of counts) {
+      const point = labelPoint(scale, label);
+      if (point === null) continue;
+      fitting += count;
+      distinct++;
+      points.add(point);
+    }
+    // Different labels must be different points ("Agree" and "Somewhat agree" are one point of a 5-point
+    // scale in Qualtrics' wording, so together they mean 7 points).
+    if (points.size !== distinct) continue;
+    const share = fitting / total;
+    if (share >= minShare && (!best || share > best.share)) best = { scale, share };
+  }
+  return best?.scale ?? null;
 }
 
 /**

@@ -30,6 +30,9 @@ describe('answer scales', () => {
     expect(recogniseAnswerScale(['Never', 'Often', 'Always'])?.id).toBe('frequency-5');
     expect(recogniseAnswerScale(['Yes', 'No'])).toBeNull();
     expect(recogniseAnswerScale(['1', '2'])).toBeNull();
+    const stray = ['Agree', 'Agree', 'Disagree', 'Strongly agree', 'Sometimes'];
+    expect(recogniseAnswerScale(stray)?.id).toBe('agreement-5');
+    expect(recogniseAnswerScale(stray.slice(2))).toBeNull();
   });
 
   it('accepts numbers on the scale and reports out-of-scale values', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerScales, scoreCodes } from '../../../electron/core/import/answerScales';
 import { createRowValidator, type ColumnRule } from '../../../electron/core/import/validation';
+import { inferDateStyle } from '../../../electron/core/import/values';
 
 const agree5 = answerScales.find((s) => s.id === 'agreement-5')!;
 const columns: ColumnRule[] = [
@@ -95,5 +96,43 @@ describe('row validation', () => {
       { row: 3, cells: ['1', 'A@example.org'] },
     ]);
     expect(problems.map((p) => p.column)).toEqual(['Email', 'ID']);
+  });
+});
+
+describe('a date column in mixed formats', () => {
+  it('reads every format it can, with the order the column decides, and names the rest', () => {
+    const values = [
+      '2024-03-12',
+      '12 Mar 2024',
+      '13/03/2024',
+      '03/04/2024',
+      'March 5, 2024',
+      '45000',
+      'last week',
+    ];
+    const style = inferDateStyle(values);
+    expect(style).toMatchObject({ order: 'dmy', excelSerials: false, conflict: false });
+    const v = createRowValidator({
+      file: 'log.csv',
+      columns: [{ index: 0, heading: 'Session date', field: 'date', dateStyle: style }],
+    });
+    const { accepted, problems } = v.check(values.map((value, i) => ({ row: i + 2, cells: [value] })));
+    expect(accepted.map((r) => r.values.get(0))).toEqual([
+      '2024-03-12',
+      '2024-03-12',
+      '2024-03-13',
+      '2024-04-03',
+      '2024-03-05',
+    ]);
+    expect(problems.map((p) => [p.row, p.message])).toEqual([
+      [
+        7,
+        'Row 7, Session date: "45000" is not a date; expected a date such as 2024-03-12, 12/03/2024 or 12 Mar 2024.',
+      ],
+      [
+        8,
+        'Row 8, Session date: "last week" is not a date; expected a date such as 2024-03-12, 12/03/2024 or 12 Mar 2024.',
+      ],
+    ]);
   });
 });

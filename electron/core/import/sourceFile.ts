@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { openCsv, type CsvOptions, type CsvTable } from './csvReader';
+import { scoreCodes } from './answerScales';
+import { fileProblem, ImportFileError } from './problems';
+import { openSav, type SpssFile, type SpssOptions } from './spssReader';
+import { recogniseSurveyExport, type SurveyExport } from './surveyExports';
+import type { SourceRow, SourceTable } from './table';
+import { openXlsx, type XlsxOptions, type XlsxTable } from './xlsxReader';
+
+/**
+ * Opening any source file the import accepts, by its kind: delimited text, an Excel workbook, an SPSS file.
+ * The wizard opens a file twice: once to preview its first rows (and recognise a survey tool's export), then to
+ * stream it with the heading rows the preview found.
+ */
+export type SourceKind = 'csv' | 'xlsx' | 'sav';
+
+export type SourceOptions = CsvOptions & XlsxOptions & SpssOptions;
+
+export type OpenedSource =
+  { kind: 'csv'; table: CsvTable } | { kind: 'xlsx'; table: XlsxTable } | { kind: 'sav'; table: SpssFile };
+
+export function sourceKind(file: string): SourceKind {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
+  if (ext === '.sav') return 'sav';
+  if (['.csv', '.tsv', '.txt', '.tab', ''].includes(ext)) return 'csv';
+  throw new ImportFileError(
+    fileProblem(
+      file,
+      'a CSV, TSV, Excel (.xlsx) or SPSS (.sav) file',
+      `${path.basename(file)} is a ${ext} file; the import reads CSV, TSV, Excel (.xlsx) and SPSS (.sav) files.`,
+    ),
+  );
+}
+
+export async function openSource(file: string, options: SourceOptions = {}): Promise<OpenedSource> {
+  const kind = sourceKind(file);
+  if (kind === 'xlsx') return { kind, table: await openXlsx(file, options) };
+  if (kind === 'sav') return { kind, table: await openSav(file, options) };
+  return { kind, table: await openCsv(file, options) };
+}
+
+/** Reads the first rows of a table and closes it. */
+export async function previewRows(table: SourceTable, count: number): Promise<SourceRow[]> {
+  const rows: SourceRow[] = [];
+  try {
+    for await (const batch of table.batches) {
+      rows.push(...batch.rows.slice(0, count - rows.length));
+      if (rows.length >= count) break;
+    }
+  } finally {
+    await table.close();
+  }
+  return rows;
+}
+
+/**
+ * Previews a text or workbook file with every row as data and recognises the survey tool that wrote it, if any.
+ * SPSS files describe themselves (variable names and labels) and need no recognising.
+ */
+export async function recogniseSource(
+  file: string,
+  options: SourceOptions = {},
+  sampleRows = 50,
+): Promise<SurveyExport> {
+  const opened = await openSource(file, { ...options, dataStartRow: 1 });
+  if (opened.kind === 'sav') return describeSav(opened.table, await previewRows(opened.table, sampleRows));
+  const rows = await previewRows(opened.table, sampleRows);
+  return recogniseSurveyExport(rows.map((r) => r.cells));
+}
+
+/**
+ * An SPSS file's columns are its variables: names, labels as the questions, and a Likert scale wherever the
+ * value labels are one (scored by label, so Qualtrics' 11..15 codes are fine). The tool's own columns
+ * (Qualtrics' ResponseId, IPAddress...) get the same preset as in its CSV export.
+ */
+export function describeSav(sav: SpssFile, rows: SourceRow[]): SurveyExport {
+  const cells = rows.map((r) => r.cells);
+  let recognised = recogniseSurveyExport([sav.header, ...cells]);
+  if (recognised.tool === 'qualtrics')
+    // Shaped as Qualtrics' CSV (names, questions, import ids) so the same preset applies.
+    recognised = recogniseSurveyExport([
+      sav.header,
+      sav.header,
+      sav.header.map(() => '{"ImportId":""}'),
+      ...cells,
+    ]);
+  const columns = sav.variables.map((v, index) => ({ index, name: v.name, question: v.label || v.name }));
+  const mapping = recognised.mapping.map((suggestion, index) => {
+    const variable = sav.variables[index]!;
+    const scoring = variable.valueLabels.length >= 3 ? scoreCodes(variable.valueLabels) : null;
+    if (!scoring || (!scoring.scale && variable.measure === 'nominal')) return suggestion;
+    return {
+      ...suggestion,
+      field: 'likertItem' as const,
+      confidence: scoring.scale ? ('high' as const) : ('medium' as const),
+      reason: scoring.scale
+        ? `its value labels are a ${scoring.scale.name} scale`
+        : `its value labels rank ${scoring.points.size} answers`,
+      ...(scoring.scale ? { scale: scoring.scale } : {}),
+    };
+  });
+  return {
+    tool: recognised.tool,
+    dataStartRow: 2,
+    columns,
+    header: sav.header,
+    mapping,
+    reason: `SPSS data file${recognised.tool === 'qualtrics' ? ' written by Qualtrics' : ''}: variables, labels and value labels`,
+  };
+}
