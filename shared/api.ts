@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { importSchemas, type ImportResults } from './import';
 import { projectSchemas, type ProjectResults } from './project';
 import type { ErrorReport } from './errors';
 import type { ProgressListener } from './progress';
@@ -11,13 +12,14 @@ import type { ProgressListener } from './progress';
  */
 export const handlerSchemas = {
   ...projectSchemas,
+  ...importSchemas,
 } as const;
 
 export type HandlerName = keyof typeof handlerSchemas;
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerSchemas)[K]>;
 export type ValidHandlerArgs<K extends HandlerName> = z.output<(typeof handlerSchemas)[K]>;
 
-export type HandlerResults = ProjectResults;
+export type HandlerResults = ProjectResults & ImportResults;
 
 /** One object must satisfy this (`const handlers: Handlers = {...}`): a missing handler is a compile error. */
 export type Handlers = {

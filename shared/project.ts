@@ -10,7 +10,7 @@ export const projectSchemas = {
   'project.status': z.object({}).strict(),
   'project.recent': z.object({}).strict(),
   'project.checkPassphrase': z.object({ passphrase: z.string().max(1024) }).strict(),
-  'project.choosePath': z.object({ purpose: z.enum(['create', 'open', 'backup']) }).strict(),
+  'project.choosePath': z.object({ purpose: z.enum(['create', 'open', 'backup', 'import']) }).strict(),
   'project.create': z.object({ path: filePath, passphrase }).strict(),
   'project.open': z.object({ path: filePath, passphrase }).strict(),
   'project.lock': z.object({}).strict(),

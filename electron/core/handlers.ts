@@ -1,5 +1,6 @@
 import { ConfidantError } from '../../shared/errors';
 import type { Handlers } from '../../shared/api';
+import { previewSource } from './import/importJob';
 import { runJob } from './jobs/runner';
 import type { Session } from './session';
 import { appendAudit, readAudit } from './store/audit';
@@ -15,6 +16,16 @@ import { projectInfo } from './store/projectInfo';
 export function createHandlers(session: Session): Handlers {
   const { actor } = session.ports;
   const progress = session.ports.onProgress;
+  const running = new Map<string, AbortController>();
+  const cancellable = async <T>(jobId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const controller = new AbortController();
+    running.set(jobId, controller);
+    try {
+      return await work(controller.signal);
+    } finally {
+      running.delete(jobId);
+    }
+  };
 
   return {
     'project.status': async () => session.status(),
@@ -75,6 +86,34 @@ export function createHandlers(session: Session): Handlers {
     'project.info': async () => projectInfo(session.requireProject()),
 
     'project.audit': async ({ offset, limit }) => readAudit(session.requireProject().db, offset, limit),
+
+    'import.preview': async ({ source, options }) => {
+      session.requireProject();
+      return previewSource(session.requireGranted(source), options);
+    },
+
+    'import.commit': async ({ source, plan, jobId }) => {
+      const passphrase = session.requirePassphrase();
+      const file = session.requireGranted(source);
+      const id = jobId ?? session.newJobId();
+      return cancellable(id, (signal) =>
+        session.whileReleased(
+          (projectPath) =>
+            runJob(
+              'import',
+              { projectPath, passphrase, source: file, plan, actor },
+              { jobId: id, onProgress: progress, signal },
+            ),
+          passphrase,
+        ),
+      );
+    },
+
+    'import.cancel': async ({ jobId }) => {
+      const job = running.get(jobId);
+      job?.abort();
+      return { cancelled: job !== undefined };
+    },
 
     'project.setAutoLock': async ({ minutes }) => {
       session.setAutoLockMinutes(minutes);

@@ -8,7 +8,7 @@ import { RecentProjects } from './recentProjects';
 import { closeProject, openProject, createProject, projectName, type Project } from './store/projectFile';
 import { UnlockThrottle } from './store/unlockThrottle';
 
-export type PathPurpose = 'create' | 'open' | 'backup';
+export type PathPurpose = 'create' | 'open' | 'backup' | 'import';
 
 /** What the host (the desktop app, the loopback harness, the CLI) lends the engine. */
 export interface EnginePorts {

@@ -13,7 +13,12 @@ let engine: Engine;
 let idle = 0;
 let locked = 0;
 const progress: ProgressEvent[] = [];
-const nextPaths: Record<PathPurpose, string | null> = { create: null, open: null, backup: null };
+const nextPaths: Record<PathPurpose, string | null> = {
+  create: null,
+  open: null,
+  backup: null,
+  import: null,
+};
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'confidant-engine-'));

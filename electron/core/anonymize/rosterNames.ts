@@ -56,7 +56,10 @@ export function buildRosterNameIndex(key: Uint8Array, people: readonly RosterPer
     add(person.familyNames, 'family');
     for (const nickname of person.nicknames ?? []) add(nickname, 'nickname');
   }
-  return { version: 1, tokens: [...parts].map(([hash, part]) => ({ hash, part })).sort((a, b) => (a.hash < b.hash ? -1 : 1)) };
+  return {
+    version: 1,
+    tokens: [...parts].map(([hash, part]) => ({ hash, part })).sort((a, b) => (a.hash < b.hash ? -1 : 1)),
+  };
 }
 
 interface Hit {
@@ -130,7 +133,15 @@ function mergeHits(text: string, hits: Hit[]): PiiFinding[] {
       found.push(finding(hit.start, hit.end, 'PERSON', score, `${hit.part} name on the project roster`));
       continue;
     }
-    found.push(finding(group[0]!.start, group[group.length - 1]!.end, 'PERSON', 0.98, 'full name on the project roster'));
+    found.push(
+      finding(
+        group[0]!.start,
+        group[group.length - 1]!.end,
+        'PERSON',
+        0.98,
+        'full name on the project roster',
+      ),
+    );
   }
   return found;
 }
@@ -141,7 +152,12 @@ function mergeHits(text: string, hits: Hit[]): PiiFinding[] {
  */
 export function parseRosterCsv(csv: string): RosterPerson[] {
   const rows = parseCsvRows(csv.replace(/^\uFEFF/, ''));
-  const header = (rows.shift() ?? []).map((h) => h.trim().toLowerCase().replace(/[\s_-]+/g, ' '));
+  const header = (rows.shift() ?? []).map((h) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, ' '),
+  );
   const column = (...names: string[]) => header.findIndex((h) => names.includes(h));
   const given = column('given name', 'given names', 'first name', 'firstname', 'forename', 'first');
   const family = column('family name', 'family names', 'last name', 'lastname', 'surname', 'last');

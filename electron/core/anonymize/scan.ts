@@ -48,7 +48,9 @@ const DETECTORS: Array<{ detect: Detector; entities: readonly PiiEntity[] }> = [
 ];
 
 function normaliseCountries(countries: readonly string[] | undefined): string[] {
-  const list = (countries && countries.length > 0 ? countries : DEFAULT_COUNTRIES).map((c) => c.trim().toUpperCase());
+  const list = (countries && countries.length > 0 ? countries : DEFAULT_COUNTRIES).map((c) =>
+    c.trim().toUpperCase(),
+  );
   return [...new Set(list.map((c) => (c === 'UK' ? 'GB' : c)))];
 }
 

@@ -1,4 +1,5 @@
 import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
+import type { ImportKind, ImportSummary } from '../../../shared/import';
 import { appendAudit } from '../store/audit';
 import { itemPositions } from './instrumentItems';
 import {
@@ -18,7 +19,6 @@ import { createRowValidator, type CellValue, type CheckedRow, type ColumnRule } 
  * crash leaves the project exactly as it was. Direct identifiers are turned into participants of the register
  * and never stored.
  */
-export type ImportKind = 'roster' | 'survey';
 
 export interface ImportSpec {
   kind: ImportKind;
@@ -34,21 +34,6 @@ export interface ImportSpec {
   /** Survey waves: add respondents who are not on the roster yet (true), or report them (false). */
   addUnknownParticipants: boolean;
   actor: string;
-}
-
-export interface ImportSummary {
-  committed: boolean;
-  alreadyImported: boolean;
-  importId: number | null;
-  rowsRead: number;
-  rowsImported: number;
-  rowsSkipped: number;
-  /** Responses the project already had (an updated export brings only its new ones). */
-  rowsAlreadyPresent: number;
-  participantsAdded: number;
-  problemCount: number;
-  /** The first problems, in file order (the count says how many there are in all). */
-  problems: ImportProblem[];
 }
 
 export const MAX_PROBLEMS_LISTED = 1000;

@@ -1,3 +1,4 @@
+import { importFields, type ImportField } from '../../../shared/import';
 import { recogniseAnswerScale, type AnswerScale } from './answerScales';
 import {
   inferDateStyle,
@@ -10,29 +11,9 @@ import {
 
 /**
  * Suggesting what each column of an imported file is, from its heading and its values, so the evaluator only
- * confirms. The fields are the data model's words; the data model aligns to this list.
+ * confirms. The fields (shared/import.ts) are the data model's words.
  */
-export const importFields = [
-  'participantId',
-  'email',
-  'fullName',
-  'givenName',
-  'familyName',
-  'cohort',
-  'role',
-  'department',
-  'jobTitle',
-  'responseId',
-  'submittedAt',
-  'date',
-  'likertItem',
-  'numericItem',
-  'choiceItem',
-  'freeText',
-  'ignore',
-] as const;
-
-export type ImportField = (typeof importFields)[number];
+export { importFields, type ImportField };
 
 /** Fields that identify a person directly: pseudonymised on the way in, never stored in the clear. */
 export const directIdentifierFields: readonly ImportField[] = [

@@ -35,7 +35,11 @@ export function projectPseudonymKey(db: Connection): Buffer {
 }
 
 export function identityKey(key: Uint8Array, identifier: ParticipantIdentifier): Buffer {
-  return keyedDigest(key, `participant.${identifier.kind}`, normaliseIdentifier(identifier.value, identifier.kind));
+  return keyedDigest(
+    key,
+    `participant.${identifier.kind}`,
+    normaliseIdentifier(identifier.value, identifier.kind),
+  );
 }
 
 export class ParticipantRegister {
@@ -85,7 +89,8 @@ export class ParticipantRegister {
     const keys = identifiers.map((identifier) => {
       const key = identityKey(this.key, identifier);
       const owner = this.findIdentifier.get(key) as { id: number; pseudonym: string } | undefined;
-      if (owner && found && owner.id !== found.id) throw new IdentifierConflict([found.kind, identifier.kind]);
+      if (owner && found && owner.id !== found.id)
+        throw new IdentifierConflict([found.kind, identifier.kind]);
       if (owner && !found) found = { ...owner, added: false, kind: identifier.kind };
       return { key, kind: identifier.kind, owner };
     });

@@ -1,3 +1,4 @@
+import { importIntoProject, type ImportJobInput } from '../import/importJob';
 import { backupProject, changePassphrase } from '../store/projectFile';
 
 /**
@@ -25,11 +26,17 @@ export const jobs = {
     report('Backup written and checked', 1, 1);
     return { destination: input.destination, sizeBytes };
   },
+  async import(input: ImportJobInput, report: ReportProgress) {
+    report('Reading and checking the file', 0);
+    const summary = await importIntoProject(input, (rows) => report('Importing rows', rows));
+    report(summary.committed ? 'Imported' : 'Nothing was imported', summary.rowsRead, summary.rowsRead);
+    return summary;
+  },
 };
 
 export type JobName = keyof typeof jobs;
 export type JobInput<K extends JobName> = Parameters<(typeof jobs)[K]>[0];
-export type JobOutput<K extends JobName> = ReturnType<(typeof jobs)[K]>;
+export type JobOutput<K extends JobName> = Awaited<ReturnType<(typeof jobs)[K]>>;
 
 /** Messages between the runner and the worker thread. */
 export type WorkerMessage =

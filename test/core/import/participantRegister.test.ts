@@ -67,11 +67,15 @@ describe('participant register', () => {
   });
 
   it('stores no identifier in the clear, and another project gives other pseudonyms', () => {
-    const here = new ParticipantRegister(project.db).register([{ kind: 'email', value: 'amara.okafor@example.org' }]);
+    const here = new ParticipantRegister(project.db).register([
+      { kind: 'email', value: 'amara.okafor@example.org' },
+    ]);
     const rows = JSON.stringify(project.db.prepare('SELECT * FROM participant_identifier').all());
     expect(rows).not.toContain('amara');
     const other = createProject(path.join(dir, 'other.confidant'), PASS, 'test');
-    const there = new ParticipantRegister(other.db).register([{ kind: 'email', value: 'amara.okafor@example.org' }]);
+    const there = new ParticipantRegister(other.db).register([
+      { kind: 'email', value: 'amara.okafor@example.org' },
+    ]);
     expect(there.pseudonym).not.toBe(here.pseudonym);
     closeProject(other, 'test');
     expect(readFileSync(path.join(dir, 'other.confidant')).includes('amara')).toBe(false);

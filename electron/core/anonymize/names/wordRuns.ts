@@ -29,9 +29,68 @@ export interface CapitalisedRun {
 }
 
 const CAPITALISED = /(?<![\p{L}\p{M}\p{N}'’_-])\p{Lu}[\p{L}\p{M}]{0,40}(?:['’-][\p{L}\p{M}]{1,40}){0,3}/gu;
-export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lady', 'lord', 'rev', 'madam', 'madame', 'mme', 'herr', 'frau', 'señor', 'señora', 'auntie', 'uncle']);
-const PARTICLES = new Set(['van', 'von', 'de', 'da', 'di', 'del', 'der', 'den', 'la', 'le', 'bin', 'binti', 'al', 'el', 'ibn', 'dos', 'du']);
-const SENTENCE_END = new Set(['.', '!', '?', '\n', '\r', ':', ';', '•', '|', '"', '“', '—', '–', '(', '[', '*', '>']);
+export const HONORIFICS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'professor',
+  'sir',
+  'dame',
+  'lady',
+  'lord',
+  'rev',
+  'madam',
+  'madame',
+  'mme',
+  'herr',
+  'frau',
+  'señor',
+  'señora',
+  'auntie',
+  'uncle',
+]);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'da',
+  'di',
+  'del',
+  'der',
+  'den',
+  'la',
+  'le',
+  'bin',
+  'binti',
+  'al',
+  'el',
+  'ibn',
+  'dos',
+  'du',
+]);
+const SENTENCE_END = new Set([
+  '.',
+  '!',
+  '?',
+  '\n',
+  '\r',
+  ':',
+  ';',
+  '•',
+  '|',
+  '"',
+  '“',
+  '—',
+  '–',
+  '(',
+  '[',
+  '*',
+  '>',
+]);
 const SKIP_BEFORE = new Set([' ', '\t', '"', '“', '‘', "'", '(', '[', '*', '_', '-']);
 
 function isSentenceStart(text: string, start: number): boolean {
@@ -45,7 +104,9 @@ function isSentenceStart(text: string, start: number): boolean {
   const ch = text[i]!;
   if (ch === '.' && i >= 1) {
     // "Mr. Smith", "Dr. Okafor", "M. Nixon": a full stop after a title or initial does not end a sentence.
-    const before = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Rev|Sr|Jr|[A-Z])$/u.test(text.slice(Math.max(0, i - 6), i));
+    const before = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Rev|Sr|Jr|[A-Z])$/u.test(
+      text.slice(Math.max(0, i - 6), i),
+    );
     return !before;
   }
   return SENTENCE_END.has(ch);
@@ -111,7 +172,12 @@ export function capitalisedRuns(text: string): CapitalisedRun[] {
     const first = current[0]!;
     const last = current[current.length - 1]!;
     const before = first.sentenceStart ? { one: '', two: '' } : neighbourWordBefore(text, first.start);
-    runs.push({ words: current, before: before.one, beforeTwo: before.two, after: neighbourWordAfter(text, last.end) });
+    runs.push({
+      words: current,
+      before: before.one,
+      beforeTwo: before.two,
+      after: neighbourWordAfter(text, last.end),
+    });
     current = [];
   };
   for (const word of words) {

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import { ConfidantError } from '../../../shared/errors';
+import type { ColumnPlan, ImportPlan, ImportSummary, SourcePreview } from '../../../shared/import';
+import { openEncryptedFile } from '../store/encryptedFile';
+import { PROJECT_KIND } from '../store/projectFile';
+import { answerScales, type AnswerScale } from './answerScales';
+import { commitImport } from './importCommit';
+import type { ColumnSuggestion } from './mappingSuggestion';
+import { openSource, previewRows, recogniseSource, type SourceOptions } from './sourceFile';
+import type { ColumnRule } from './validation';
+
+/**
+ * The two steps of the import wizard that touch the file: the preview (what the file is, what each column
+ * looks like) and the commit, which runs as a background job on a connection of its own.
+ */
+export const PREVIEW_ROWS = 50;
+
+function toColumnPlan(suggestion: ColumnSuggestion): SourcePreview['columns'][number] {
+  const { index, heading, field, confidence, reason, scale, dateStyle, decimal } = suggestion;
+  return {
+    index,
+    heading,
+    field,
+    confidence,
+    reason,
+    ...(scale ? { scaleId: scale.id } : {}),
+    ...(dateStyle?.order ? { dateOrder: dateStyle.order } : {}),
+    ...(decimal ? { decimal } : {}),
+  };
+}
+
+export async function previewSource(source: string, options: SourceOptions = {}): Promise<SourcePreview> {
+  const recognised = await recogniseSource(source, options);
+  const opened = await openSource(source, { ...options, dataStartRow: recognised.dataStartRow });
+  const rows = await previewRows(opened.table, PREVIEW_ROWS);
+  return {
+    tool: recognised.tool,
+    reason: recognised.reason,
+    dataStartRow: recognised.dataStartRow,
+    header: recognised.header,
+    questions: recognised.columns.map((column) => column.question),
+    columns: recognised.mapping.map(toColumnPlan),
+    rows: rows.map((row) => row.cells),
+  };
+}
+
+function answerScale(id: string): AnswerScale {
+  const scale = answerScales.find((candidate) => candidate.id === id);
+  if (!scale) {
+    const known = answerScales.map((candidate) => candidate.id).join(', ');
+    throw new ConfidantError(
+      'INVALID_ARGUMENTS',
+      `There is no answer scale called ${id}; choose one of ${known}.`,
+    );
+  }
+  return scale;
+}
+
+/** The validator's rules for the columns the evaluator confirmed. */
+export function columnRules(columns: readonly ColumnPlan[]): ColumnRule[] {
+  return columns.map((column) => ({
+    index: column.index,
+    heading: column.heading,
+    field: column.field,
+    required: column.required,
+    scale: column.scaleId === undefined ? undefined : answerScale(column.scaleId),
+    dateStyle: column.dateOrder ? { order: column.dateOrder } : undefined,
+    decimal: column.decimal ?? null,
+    min: column.min,
+    max: column.max,
+  }));
+}
+
+export async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export interface ImportJobInput {
+  projectPath: string;
+  passphrase: string;
+  source: string;
+  plan: ImportPlan;
+  actor: string;
+}
+
+/** The import job: reads the source once more from the top, with the plan, into the project in one transaction. */
+export async function importIntoProject(
+  input: ImportJobInput,
+  onRows: (rowsRead: number) => void,
+): Promise<ImportSummary> {
+  const { plan, source } = input;
+  const contentSha256 = await sha256OfFile(source);
+  const recognised = await recogniseSource(source, plan.options);
+  const opened = await openSource(source, { ...plan.options, dataStartRow: recognised.dataStartRow });
+  const db = openEncryptedFile(input.projectPath, input.passphrase, PROJECT_KIND);
+  try {
+    return await commitImport(
+      db,
+      opened.table,
+      {
+        kind: plan.kind,
+        sourceName: path.basename(source),
+        contentSha256,
+        columns: columnRules(plan.columns),
+        window: plan.window,
+        instrument: plan.instrument,
+        skipInvalidRows: plan.skipInvalidRows,
+        addUnknownParticipants: plan.addUnknownParticipants,
+        actor: input.actor,
+      },
+      onRows,
+    );
+  } finally {
+    db.close();
+  }
+}

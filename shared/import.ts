@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+/**
+ * The import domain: preview a source file (and recognise the survey tool that wrote it), then commit it with
+ * the column mapping the evaluator confirmed. The plan is plain data, so the wizard can save it and reuse it
+ * for the next export from the same source, and the CLI can read it from a JSON file.
+ */
+
+/** What a column of a source file holds, in the data model's words. */
+export const importFields = [
+  'participantId',
+  'email',
+  'fullName',
+  'givenName',
+  'familyName',
+  'cohort',
+  'role',
+  'department',
+  'jobTitle',
+  'responseId',
+  'submittedAt',
+  'date',
+  'likertItem',
+  'numericItem',
+  'choiceItem',
+  'freeText',
+  'ignore',
+] as const;
+
+export type ImportField = (typeof importFields)[number];
+
+export const importKinds = ['roster', 'survey'] as const;
+export type ImportKind = (typeof importKinds)[number];
+
+const filePath = z.string().min(1).max(4096);
+const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'A job id is 1 to 64 letters, digits or dashes.');
+
+export const sourceOptionsSchema = z
+  .object({
+    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'macintosh']).optional(),
+    delimiter: z.enum([',', ';', '\t', '|']).optional(),
+    sheet: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const columnPlanSchema = z
+  .object({
+    index: z.number().int().min(0).max(100_000),
+    heading: z.string().max(2000),
+    field: z.enum(importFields),
+    required: z.boolean().optional(),
+    /** Likert items: the id of the answer scale their labels belong to ("agreement-5"). */
+    scaleId: z.string().max(100).optional(),
+    dateOrder: z.enum(['dmy', 'mdy']).optional(),
+    decimal: z.enum(['.', ',']).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  })
+  .strict();
+
+export type ColumnPlan = z.infer<typeof columnPlanSchema>;
+
+export const importPlanSchema = z
+  .object({
+    kind: z.enum(importKinds),
+    columns: z.array(columnPlanSchema).min(1).max(100_000),
+    window: z.string().min(1).max(200).optional(),
+    instrument: z.string().min(1).max(200).optional(),
+    skipInvalidRows: z.boolean().default(false),
+    addUnknownParticipants: z.boolean().default(false),
+    options: sourceOptionsSchema.default({}),
+  })
+  .strict()
+  .refine((plan) => plan.kind !== 'survey' || (plan.window !== undefined && plan.instrument !== undefined), {
+    message: 'A survey wave needs its collection window and its instrument.',
+  });
+
+export type ImportPlan = z.infer<typeof importPlanSchema>;
+
+export const importSchemas = {
+  'import.preview': z.object({ source: filePath, options: sourceOptionsSchema.default({}) }).strict(),
+  'import.commit': z.object({ source: filePath, plan: importPlanSchema, jobId: jobId.optional() }).strict(),
+  /** Stops a running import; nothing of it is kept. */
+  'import.cancel': z.object({ jobId }).strict(),
+} as const;
+
+export interface ImportProblemReport {
+  file: string;
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  expected: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface SourcePreview {
+  /** The survey tool that wrote the file, or 'plain'. */
+  tool: string;
+  reason: string;
+  dataStartRow: number;
+  header: string[];
+  /** The question behind each column, as the respondent saw it. */
+  questions: string[];
+  /** The suggested plan columns, one per column. */
+  columns: (ColumnPlan & { confidence: 'high' | 'medium' | 'low'; reason: string })[];
+  /** The first rows of data, for the preview grid. Shown on screen only; nothing of it is stored. */
+  rows: string[][];
+}
+
+export interface ImportSummary {
+  committed: boolean;
+  alreadyImported: boolean;
+  importId: number | null;
+  rowsRead: number;
+  rowsImported: number;
+  rowsSkipped: number;
+  rowsAlreadyPresent: number;
+  participantsAdded: number;
+  problemCount: number;
+  problems: ImportProblemReport[];
+}
+
+export interface ImportResults {
+  'import.preview': SourcePreview;
+  'import.commit': ImportSummary;
+  'import.cancel': { cancelled: boolean };
+}
