@@ -29,7 +29,12 @@ export class FakeSession extends EventEmitter {
     callback: (granted: boolean) => void,
     details: unknown,
   ) => void;
-  permissionCheckHandler?: (contents: unknown, permission: string, origin: string, details: unknown) => boolean;
+  permissionCheckHandler?: (
+    contents: unknown,
+    permission: string,
+    origin: string,
+    details: unknown,
+  ) => boolean;
   devicePermissionHandler?: (details: unknown) => boolean;
   spellChecker: boolean | undefined;
   beforeRequest?: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;

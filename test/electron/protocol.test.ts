@@ -104,7 +104,9 @@ describe('the app:// protocol', () => {
     const failing = createAppProtocolHandler({
       root,
       readFile: async () => {
-        throw Object.assign(new Error(`EACCES: permission denied, open '${root}/index.html'`), { code: 'EACCES' });
+        throw Object.assign(new Error(`EACCES: permission denied, open '${root}/index.html'`), {
+          code: 'EACCES',
+        });
       },
     });
     const response = await failing({ url: 'app://confidant/index.html', method: 'GET' });

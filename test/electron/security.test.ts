@@ -77,7 +77,14 @@ describe('the session walls', () => {
 
   it('denies every permission request and check, and every device', () => {
     const session = hardened();
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'hid']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'clipboard-read',
+      'hid',
+    ]) {
       let granted: boolean | undefined;
       session.permissionRequestHandler?.({}, permission, (answer) => (granted = answer), {});
       expect(granted, permission).toBe(false);
