@@ -24,8 +24,11 @@ export const RENDERER_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
 
 /**
- * app:// is registered before the app is ready: standard (so relative URLs and an origin work), secure (so the
- * page is a secure context), fetch for the page's own module scripts; no service workers, no CSP bypass.
+ * app:// is registered before the app is ready: standard (so relative URLs resolve and the page has a real
+ * origin), secure (a secure context), fetch and CORS support (Vite emits `<script type="module" crossorigin>`,
+ * and Chromium loads module scripts only from schemes that support both); no service workers, no CSP bypass.
+ * CORS support does not open app:// to other origins: responses carry no Access-Control-Allow-Origin, carry
+ * Cross-Origin-Resource-Policy: same-origin, and no other origin can load in the first place.
  */
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
@@ -36,7 +39,7 @@ export const APP_SCHEME_PRIVILEGES: CustomScheme = {
     codeCache: true,
     bypassCSP: false,
     allowServiceWorkers: false,
-    corsEnabled: false,
+    corsEnabled: true,
     stream: false,
   },
 };

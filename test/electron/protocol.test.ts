@@ -31,6 +31,8 @@ describe('the app:// protocol', () => {
     expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(index.headers.get('content-security-policy')).toBe(RENDERER_CSP);
     expect(index.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(index.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(index.headers.get('access-control-allow-origin')).toBeNull();
 
     const script = await get('app://confidant/assets/index-abc.js');
     expect(script.status).toBe(200);
