@@ -202,6 +202,8 @@ export function startApp(modules: ElectronMain, rendererRoot?: string): Promise<
       ourWebContents.delete(id);
       windows.delete(window);
     });
+    // Windows ends the session (shutdown, restart, log off) through the window rather than powerMonitor.
+    window.on('session-end', lock);
     window.once('ready-to-show', () => window.show());
     void window.loadURL(APP_ENTRY_URL);
     return window;

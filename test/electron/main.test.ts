@@ -237,7 +237,7 @@ describe('startApp', () => {
     expect(JSON.stringify(fake.menus)).not.toContain('toggleDevTools');
   });
 
-  it('locks the open project on screen lock, suspend, idle time and quit, and tells the window', async () => {
+  it('locks the open project on screen lock, suspend, idle time, session end and quit, and tells the window', async () => {
     const fake = fakeElectron(dir);
     const starting = startApp(fake.modules as unknown as ElectronMain, path.join(dir, 'renderer'));
     fake.app.becomeReady();
@@ -283,6 +283,10 @@ describe('startApp', () => {
     shell.engine.session.autoLock.check();
     expect(shell.engine.session.status().state).toBe('locked');
     expect(locked()).toBe(3);
+
+    await unlock();
+    window.emit('session-end');
+    expect(shell.engine.session.status().state).toBe('locked');
 
     await unlock();
     fake.app.emit('before-quit');
