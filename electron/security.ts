@@ -26,7 +26,8 @@ export const RENDERER_CSP =
 /**
  * app:// is registered before the app is ready: standard (so relative URLs resolve and the page has a real
  * origin), secure (a secure context), fetch and CORS support (Vite emits `<script type="module" crossorigin>`,
- * and Chromium loads module scripts only from schemes that support both); no service workers, no CSP bypass.
+ * which Chromium fetches in CORS mode; these are the privileges Electron apps serving a Vite build rely on);
+ * no service workers, no CSP bypass.
  * CORS support does not open app:// to other origins: responses carry no Access-Control-Allow-Origin, carry
  * Cross-Origin-Resource-Policy: same-origin, and no other origin can load in the first place.
  */
