@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
@@ -6,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * run time. A sandboxed preload can require only 'electron' (and a few polyfilled built-ins); main may require
  * Electron, Node built-ins and the native SQLite module, which stays outside the bundle.
  */
-async function runtimeRequires(entry: string): Promise<string[]> {
+async function bundle(entry: string): Promise<string> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -17,7 +18,11 @@ async function runtimeRequires(entry: string): Promise<string[]> {
     write: false,
     logLevel: 'silent',
   });
-  const code = result.outputFiles[0]?.text ?? '';
+  return result.outputFiles[0]?.text ?? '';
+}
+
+async function runtimeRequires(entry: string): Promise<string[]> {
+  const code = await bundle(entry);
   return [...new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1] ?? ''))].sort();
 }
 
@@ -35,5 +40,29 @@ describe('the Electron bundles', () => {
         name,
       ).toBe(true);
     }
+  });
+
+  it('run the preload in a context shaped like a sandboxed preload: no Node, no Buffer, only electron', async () => {
+    const code = await bundle('electron/preload.ts');
+    const exposed = new Map<string, Record<string, unknown>>();
+    const electron = {
+      contextBridge: {
+        exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.set(key, api),
+      },
+      ipcRenderer: { invoke: async () => ({ ok: true }), on: () => {}, removeListener: () => {} },
+    };
+    const module = { exports: {} };
+    runInNewContext(code, {
+      module,
+      exports: module.exports,
+      console,
+      process: { env: {}, platform: process.platform, type: 'renderer', sandboxed: true },
+      require: (name: string) => {
+        if (name !== 'electron') throw new Error(`a sandboxed preload cannot require ${name}`);
+        return electron;
+      },
+    });
+    expect([...exposed.keys()]).toEqual(['confidant']);
+    expect(Object.keys(exposed.get('confidant') ?? {}).sort()).toEqual(['call', 'onLocked', 'onProgress']);
   });
 });
