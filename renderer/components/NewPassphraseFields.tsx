@@ -1,0 +1,58 @@
+import { useId, type ReactNode } from 'react';
+import { usePassphraseCheck } from '../hooks/usePassphraseCheck';
+import { newPassphraseProblem } from '../passphrase';
+import { PassphraseField } from './PassphraseField';
+import { StrengthMeter } from './StrengthMeter';
+
+interface NewPassphraseFieldsProps {
+  passphrase: string;
+  confirmation: string;
+  onPassphrase: (value: string) => void;
+  onConfirmation: (value: string) => void;
+  label?: string;
+  autoFocus?: boolean;
+  disabled?: boolean;
+  /** Told whether the pair can be used, and if not, why. */
+  children: (problem: string | null) => ReactNode;
+}
+
+/** A new passphrase, its confirmation and the strength meter; shared by creating a project and rekeying one. */
+export function NewPassphraseFields(props: NewPassphraseFieldsProps) {
+  const meterId = useId();
+  const confirmId = useId();
+  const { check, checkedPassphrase } = usePassphraseCheck(props.passphrase);
+  const problem = newPassphraseProblem({
+    passphrase: props.passphrase,
+    confirmation: props.confirmation,
+    check,
+    checkedPassphrase,
+  });
+  const mismatch = props.confirmation.length > 0 && props.confirmation !== props.passphrase;
+  return (
+    <>
+      <PassphraseField
+        label={props.label ?? 'Passphrase'}
+        value={props.passphrase}
+        onChange={props.onPassphrase}
+        autoComplete="new-password"
+        autoFocus={props.autoFocus}
+        describedBy={meterId}
+        disabled={props.disabled}
+      />
+      <StrengthMeter check={checkedPassphrase === props.passphrase ? check : undefined} id={meterId} />
+      <PassphraseField
+        label="Confirm passphrase"
+        value={props.confirmation}
+        onChange={props.onConfirmation}
+        autoComplete="new-password"
+        describedBy={confirmId}
+        invalid={mismatch}
+        disabled={props.disabled}
+      />
+      <p className="hint" id={confirmId}>
+        {mismatch ? 'The two passphrases are not the same.' : 'Type it again, exactly.'}
+      </p>
+      {props.children(problem)}
+    </>
+  );
+}
