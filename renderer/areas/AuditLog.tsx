@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ClientSideRowModelModule, ModuleRegistry, type ColDef } from 'ag-grid-community';
+import { ClientSideRowModelModule, ModuleRegistry, TooltipModule, type ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import 'ag-grid-community/styles/ag-grid.css';
 import 'ag-grid-community/styles/ag-theme-quartz-no-font.css';
@@ -13,7 +13,7 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import type { Theme } from '../theme';
 
 // The grid's own stylesheets are bundled (theme: 'legacy'), because the app's CSP lets no script add <style>.
-ModuleRegistry.registerModules([ClientSideRowModelModule]);
+ModuleRegistry.registerModules([ClientSideRowModelModule, TooltipModule]);
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -74,7 +74,6 @@ export function AuditLog({ theme }: { theme: Theme }) {
           rowData={entries}
           columnDefs={columns}
           getRowId={({ data }) => String(data.id)}
-          domLayout="autoHeight"
           defaultColDef={{ sortable: false, resizable: true, suppressMovable: true }}
           overlayNoRowsTemplate="No entries yet."
         />

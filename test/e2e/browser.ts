@@ -70,10 +70,11 @@ export async function openPage(
   return { context, page, problems };
 }
 
-/** Saves a full-page screenshot under test-results/ and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `${name.replace(/[^A-Za-z0-9-]+/g, '-')}.png`);
+/** Saves a full-page screenshot as test-results/<folder>/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string, folder = ''): Promise<string> {
+  const dir = path.join(resultsDir, folder);
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name.replace(/[^A-Za-z0-9-]+/g, '-')}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
