@@ -3,15 +3,7 @@
  * what it will hold. `ready` areas have their own page already.
  */
 export type AreaId =
-  | 'import'
-  | 'data'
-  | 'anonymise'
-  | 'coding'
-  | 'framework'
-  | 'dashboard'
-  | 'reports'
-  | 'audit'
-  | 'security';
+  'import' | 'data' | 'anonymise' | 'coding' | 'framework' | 'dashboard' | 'reports' | 'audit' | 'security';
 
 export interface Area {
   id: AreaId;
@@ -26,8 +18,10 @@ export const areas: Area[] = [
   {
     id: 'import',
     label: 'Import',
-    purpose: 'Bring in rosters, survey waves, HR progression records, activity logs and interview transcripts.',
-    comingWith: 'the import wizards (CSV, XLSX, survey-tool exports, transcripts) with column mapping and checks',
+    purpose:
+      'Bring in rosters, survey waves, HR progression records, activity logs and interview transcripts.',
+    comingWith:
+      'the import wizards (CSV, XLSX, survey-tool exports, transcripts) with column mapping and checks',
   },
   {
     id: 'data',

@@ -6,6 +6,7 @@ import 'ag-grid-community/styles/ag-theme-quartz-no-font.css';
 import { useState } from 'react';
 import type { AuditEntry } from '../../shared/project';
 import { call } from '../api';
+import { describeAuditAction, describeAuditDetail } from '../auditWords';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { formatWhen, pageSummary } from '../format';
@@ -19,11 +20,24 @@ export const AUDIT_PAGE_SIZE = 50;
 
 const columns: ColDef<AuditEntry>[] = [
   { field: 'at', headerName: 'When', valueFormatter: ({ value }) => formatWhen(String(value)), width: 190 },
-  { field: 'action', headerName: 'What happened', flex: 1, minWidth: 180 },
+  {
+    field: 'action',
+    headerName: 'What happened',
+    flex: 1,
+    minWidth: 200,
+    valueFormatter: ({ value }) => describeAuditAction(String(value)),
+  },
   { field: 'objectType', headerName: 'To what', width: 130 },
   { field: 'objectId', headerName: 'Which', width: 130 },
   { field: 'actor', headerName: 'Through', width: 120 },
-  { field: 'detail', headerName: 'Details', flex: 1, minWidth: 160, tooltipField: 'detail' },
+  {
+    field: 'detail',
+    headerName: 'Details',
+    flex: 1,
+    minWidth: 160,
+    valueFormatter: ({ value }) => describeAuditDetail(value as string | null),
+    tooltipValueGetter: ({ value }) => describeAuditDetail(value as string | null),
+  },
 ];
 
 /** The project's audit log, newest first as the engine pages it, one page at a time. */

@@ -5,7 +5,13 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import type { OpenProject } from '../navigation';
 
 /** The project's home page: what is open, how it is protected, and the way into each area. */
-export function ProjectOverview({ project, onArea }: { project: OpenProject; onArea: (area: AreaId) => void }) {
+export function ProjectOverview({
+  project,
+  onArea,
+}: {
+  project: OpenProject;
+  onArea: (area: AreaId) => void;
+}) {
   useDocumentTitle(project.name);
   return (
     <section className="area" aria-labelledby="overview-heading">

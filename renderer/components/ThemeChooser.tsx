@@ -2,7 +2,13 @@ import { useId } from 'react';
 import { themeChoices, type ThemeChoice } from '../theme';
 
 /** Light, dark, or the same as the system; available on every screen. */
-export function ThemeChooser({ choice, onChoose }: { choice: ThemeChoice; onChoose: (c: ThemeChoice) => void }) {
+export function ThemeChooser({
+  choice,
+  onChoose,
+}: {
+  choice: ThemeChoice;
+  onChoose: (c: ThemeChoice) => void;
+}) {
   const id = useId();
   return (
     <div className="theme-chooser">

@@ -13,7 +13,10 @@ export interface PassphraseCheckState {
  * never cached: only the verdict on the current text is kept.
  */
 export function usePassphraseCheck(passphrase: string, delayMs = 200): PassphraseCheckState {
-  const [state, setState] = useState<PassphraseCheckState>({ check: undefined, checkedPassphrase: undefined });
+  const [state, setState] = useState<PassphraseCheckState>({
+    check: undefined,
+    checkedPassphrase: undefined,
+  });
 
   useEffect(() => {
     if (passphrase.length === 0) return undefined;

@@ -25,7 +25,9 @@ export function CreateProjectScreen({ path, onCreated, onCancel }: CreateProject
 
   return (
     <section className="card" aria-labelledby="create-heading">
-      <ScreenHeading id="create-heading" focusOnShow={false}>Create a project</ScreenHeading>
+      <ScreenHeading id="create-heading" focusOnShow={false}>
+        Create a project
+      </ScreenHeading>
       <p className="file-path">
         <span>File</span> <code>{path}</code>
       </p>
@@ -49,7 +51,11 @@ export function CreateProjectScreen({ path, onCreated, onCancel }: CreateProject
               if (problem === null) create.mutate();
             }}
           >
-            <button type="submit" disabled={problem !== null || create.isPending} aria-describedby="create-why">
+            <button
+              type="submit"
+              disabled={problem !== null || create.isPending}
+              aria-describedby="create-why"
+            >
               {create.isPending ? 'Creating…' : 'Create project'}
             </button>
             <button type="button" className="secondary" onClick={onCancel} disabled={create.isPending}>

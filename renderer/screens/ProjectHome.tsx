@@ -1,15 +1,17 @@
 import { useMutation } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { ProjectStatus } from '../../shared/project';
 import { call } from '../api';
 import { areas, type AreaId } from '../areas';
 import { AreaPlaceholder } from '../areas/AreaPlaceholder';
-import { AuditLog } from '../areas/AuditLog';
 import { ProjectOverview } from '../areas/ProjectOverview';
 import { SecuritySettings } from '../areas/SecuritySettings';
 import { ErrorMessage } from '../components/ErrorMessage';
 import type { OpenProject } from '../navigation';
 import type { Theme } from '../theme';
+
+// The grid library is large; it loads when the audit log is first shown, not with the start screen.
+const AuditLog = lazy(() => import('../areas/AuditLog').then((module) => ({ default: module.AuditLog })));
 
 interface ProjectHomeProps {
   project: OpenProject;
@@ -61,26 +63,37 @@ export function ProjectHome({ project, area, onArea, onStatus, themeChooser, the
   );
 }
 
-function NavButton({ current, onClick, children }: { current: boolean; onClick: () => void; children: ReactNode }) {
+function NavButton({
+  current,
+  onClick,
+  children,
+}: {
+  current: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
   return (
-    <button type="button" className="nav-button" aria-current={current ? 'page' : undefined} onClick={onClick}>
+    <button
+      type="button"
+      className="nav-button"
+      aria-current={current ? 'page' : undefined}
+      onClick={onClick}
+    >
       {children}
     </button>
   );
 }
 
-function AreaPage({
-  project,
-  area,
-  onArea,
-  onStatus,
-  theme,
-}: Omit<ProjectHomeProps, 'themeChooser'>) {
+function AreaPage({ project, area, onArea, onStatus, theme }: Omit<ProjectHomeProps, 'themeChooser'>) {
   switch (area) {
     case 'overview':
       return <ProjectOverview project={project} onArea={onArea} />;
     case 'audit':
-      return <AuditLog theme={theme} />;
+      return (
+        <Suspense fallback={<p role="status">Loading the audit log…</p>}>
+          <AuditLog theme={theme} />
+        </Suspense>
+      );
     case 'security':
       return <SecuritySettings project={project} onStatus={onStatus} />;
     default:

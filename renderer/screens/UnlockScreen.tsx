@@ -39,7 +39,9 @@ export function UnlockScreen({ path, name, lockedItself, onUnlocked, onBack }: U
 
   return (
     <section className="card" aria-labelledby="unlock-heading">
-      <ScreenHeading id="unlock-heading" focusOnShow={false}>Unlock {name}</ScreenHeading>
+      <ScreenHeading id="unlock-heading" focusOnShow={false}>
+        Unlock {name}
+      </ScreenHeading>
       {lockedItself && (
         <p className="notice" role="status">
           The project locked itself while you were away. Enter the passphrase to carry on.

@@ -3,7 +3,13 @@
  * HTTP to the loopback harness (POST ./call for calls, Server-Sent Events at ./events for progress and locks).
  * The harness compiles this file and serves it as a classic script before the renderer's module.
  */
-import type { CallOutcome, ConfidantBridge } from '../../shared/api';
+import type {
+  CallOutcome,
+  ConfidantBridge,
+  HandlerArgs,
+  HandlerName,
+  HandlerResults,
+} from '../../shared/api';
 import type { ProgressEvent, ProgressListener } from '../../shared/progress';
 
 const progressListeners = new Set<ProgressListener>();
@@ -22,19 +28,24 @@ function unanswered(): CallOutcome<never> {
   return { ok: false, error: { code: 'IO_ERROR', message: 'The test harness did not answer.' } };
 }
 
+async function call<K extends HandlerName>(
+  name: K,
+  args: HandlerArgs<K>,
+): Promise<CallOutcome<HandlerResults[K]>> {
+  try {
+    const response = await fetch('./call', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, args }),
+    });
+    return (await response.json()) as CallOutcome<HandlerResults[K]>;
+  } catch {
+    return unanswered();
+  }
+}
+
 const bridge: ConfidantBridge = {
-  async call(name, args) {
-    try {
-      const response = await fetch('./call', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name, args }),
-      });
-      return (await response.json()) as Awaited<ReturnType<ConfidantBridge['call']>>;
-    } catch {
-      return unanswered();
-    }
-  },
+  call,
   onProgress(listener) {
     progressListeners.add(listener);
     return () => progressListeners.delete(listener);

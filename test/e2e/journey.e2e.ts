@@ -30,10 +30,9 @@ const heading = (page: Page, name: string) => page.getByRole('heading', { level:
 
 describe('an evaluator starts a project', () => {
   test('create, lock, unlock with the wrong then the right passphrase, and see the home screen', async () => {
-    let page: Page | undefined;
-    screenshotOnFailure(() => page, 'journey');
     const watched = await openPage(browser, harness.url);
-    page = watched.page;
+    const { page } = watched;
+    screenshotOnFailure(page, 'journey');
 
     await heading(page, 'Your evaluation projects').waitFor();
     await page.getByText('No recent projects yet').waitFor();

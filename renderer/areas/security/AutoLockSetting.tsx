@@ -18,7 +18,8 @@ export function AutoLockSetting({
   const inputId = useId();
   const [value, setValue] = useState(String(minutes));
   const parsed = Number(value);
-  const valid = value.trim() !== '' && Number.isInteger(parsed) && parsed >= 0 && parsed <= MAX_AUTO_LOCK_MINUTES;
+  const valid =
+    value.trim() !== '' && Number.isInteger(parsed) && parsed >= 0 && parsed <= MAX_AUTO_LOCK_MINUTES;
   const save = useMutation({
     mutationFn: () => call('project.setAutoLock', { minutes: parsed }),
     onSuccess: onStatus,
