@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, openPage, screenshot } from './browser';
 import { screenshotOnFailure } from './failureScreenshots';
 import { startHarness, type Harness } from './harness';
+import { createProject, heading, openArea } from './steps';
 
 const FIRST = 'lantern orbit quietly marmalade 42';
 const SECOND = 'copper heron tangible walrus 77';
@@ -22,20 +23,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
-
 async function snap(page: Page, scheme: string, name: string): Promise<void> {
   await screenshot(page, `${scheme}-${name}`, 'screens');
-}
-
-async function createProject(page: Page, passphrase: string): Promise<void> {
-  await page.getByRole('button', { name: 'Create a new project…' }).click();
-  await heading(page, 'Create a project').waitFor();
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByLabel('Confirm passphrase', { exact: true }).fill(passphrase);
-  const create = page.getByRole('button', { name: 'Create project' });
-  await expect.poll(() => create.isEnabled()).toBe(true);
-  await create.click();
 }
 
 describe.each(['light', 'dark'] as const)('every screen in the %s theme', (scheme) => {
@@ -68,20 +57,12 @@ describe.each(['light', 'dark'] as const)('every screen in the %s theme', (schem
     await snap(page, scheme, '03-home');
 
     // An area still to come says what it will hold.
-    await page
-      .getByRole('navigation', { name: 'Project areas' })
-      .getByRole('button', { name: 'Import' })
-      .click();
-    await heading(page, 'Import').waitFor();
+    await openArea(page, 'Import');
     await page.getByText('Import: coming with the import wizards', { exact: false }).waitFor();
     await snap(page, scheme, '04-area-import');
 
     // Security: auto-lock, a backup, a new passphrase.
-    await page
-      .getByRole('navigation', { name: 'Project areas' })
-      .getByRole('button', { name: 'Security' })
-      .click();
-    await heading(page, 'Security').waitFor();
+    await openArea(page, 'Security');
     await page.getByLabel('Minutes without activity (0 for never)').fill('5');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Now: Locks after 5 minutes without activity.').waitFor();
@@ -100,11 +81,7 @@ describe.each(['light', 'dark'] as const)('every screen in the %s theme', (schem
     await snap(page, scheme, '05-security');
 
     // The audit log lists what just happened, in the grid.
-    await page
-      .getByRole('navigation', { name: 'Project areas' })
-      .getByRole('button', { name: 'Audit log' })
-      .click();
-    await heading(page, 'Audit log').waitFor();
+    await openArea(page, 'Audit log');
     const grid = page.getByRole('treegrid').or(page.getByRole('grid'));
     await grid.getByText('Project created', { exact: true }).waitFor();
     await grid.getByText('minutes: 5', { exact: true }).waitFor();
