@@ -13,12 +13,13 @@ const PASSPHRASE = 'lantern orbit quietly marmalade 42';
 
 let browser: Browser;
 let harness: Harness;
+let projectPath: string;
 beforeAll(async () => {
   [browser, harness] = await Promise.all([launchChromium(), startHarness()]);
   // The project is created through the engine, as the window would: these tests start at its home.
   const chosen = await harness.engine.call('project.choosePath', { purpose: 'create' });
-  const path = chosen.ok ? (chosen.value as { path: string }).path : '';
-  const created = await harness.engine.call('project.create', { path, passphrase: PASSPHRASE });
+  projectPath = chosen.ok ? (chosen.value as { path: string }).path : '';
+  const created = await harness.engine.call('project.create', { path: projectPath, passphrase: PASSPHRASE });
   expect(created.ok).toBe(true);
 });
 afterAll(async () => {
@@ -74,6 +75,56 @@ describe('the project home', () => {
     await heading(page, 'journey').waitFor();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await page.getByLabel('Theme').inputValue()).toBe('dark');
+    expect(watched.problems).toEqual([]);
+    await watched.context.close();
+  });
+
+  test('repeated wrong passphrases slow down and say so; Open a project file… finds the project again', async () => {
+    const watched = await openPage(browser, harness.url);
+    const { page } = watched;
+    screenshotOnFailure(page, 'slow-unlock');
+    await heading(page, 'journey').waitFor();
+    await page.getByRole('button', { name: 'Lock project' }).click();
+    await heading(page, 'Unlock journey').waitFor();
+
+    const field = page.getByLabel('Passphrase', { exact: true });
+    const unlock = page.getByRole('button', { name: 'Unlock', exact: true });
+    const hint = page.getByText('each attempt waits a little longer', { exact: false });
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      await field.fill(`not the passphrase ${attempt}`);
+      await unlock.click();
+      await page.getByRole('alert').waitFor();
+      expect(await hint.count()).toBe(attempt < 3 ? 0 : 1);
+    }
+
+    // The fourth attempt waits (the engine's throttle); the window shows it is working and accepts no repeat.
+    await field.fill('not the passphrase 4');
+    const started = Date.now();
+    await unlock.click();
+    const working = page.getByRole('button', { name: 'Unlocking…' });
+    await working.waitFor();
+    expect(await working.isDisabled()).toBe(true);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.getByRole('alert').waitFor();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+
+    // Back to the start; the Open dialog (the harness's) answers with the project's file.
+    await page.getByRole('button', { name: 'Choose another project' }).click();
+    await heading(page, 'Your evaluation projects').waitFor();
+    // Cancelling the dialog leaves the start screen as it was.
+    harness.openPath = null;
+    const dialogs = () => harness.calls.filter((name) => name === 'project.choosePath').length;
+    const before = dialogs();
+    await page.getByRole('button', { name: 'Open a project file…' }).click();
+    await expect.poll(dialogs).toBe(before + 1);
+    await heading(page, 'Your evaluation projects').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    harness.openPath = projectPath;
+    await page.getByRole('button', { name: 'Open a project file…' }).click();
+    await heading(page, 'Unlock journey').waitFor();
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await heading(page, 'journey').waitFor({ timeout: 30_000 });
     expect(watched.problems).toEqual([]);
     await watched.context.close();
   });
