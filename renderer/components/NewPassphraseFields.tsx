@@ -1,6 +1,5 @@
-import { useId, type ReactNode } from 'react';
-import { usePassphraseCheck } from '../hooks/usePassphraseCheck';
-import { newPassphraseProblem } from '../passphrase';
+import { useId } from 'react';
+import type { PassphraseCheck } from '../../shared/project';
 import { PassphraseField } from './PassphraseField';
 import { StrengthMeter } from './StrengthMeter';
 
@@ -9,24 +8,17 @@ interface NewPassphraseFieldsProps {
   confirmation: string;
   onPassphrase: (value: string) => void;
   onConfirmation: (value: string) => void;
+  /** The engine's verdict on `passphrase` (from useNewPassphrase). */
+  check: PassphraseCheck | undefined;
   label?: string;
   autoFocus?: boolean;
   disabled?: boolean;
-  /** Told whether the pair can be used, and if not, why. */
-  children: (problem: string | null) => ReactNode;
 }
 
 /** A new passphrase, its confirmation and the strength meter; shared by creating a project and rekeying one. */
 export function NewPassphraseFields(props: NewPassphraseFieldsProps) {
   const meterId = useId();
   const confirmId = useId();
-  const { check, checkedPassphrase } = usePassphraseCheck(props.passphrase);
-  const problem = newPassphraseProblem({
-    passphrase: props.passphrase,
-    confirmation: props.confirmation,
-    check,
-    checkedPassphrase,
-  });
   const mismatch = props.confirmation.length > 0 && props.confirmation !== props.passphrase;
   return (
     <>
@@ -39,7 +31,7 @@ export function NewPassphraseFields(props: NewPassphraseFieldsProps) {
         describedBy={meterId}
         disabled={props.disabled}
       />
-      <StrengthMeter check={checkedPassphrase === props.passphrase ? check : undefined} id={meterId} />
+      <StrengthMeter check={props.check} id={meterId} />
       <PassphraseField
         label="Confirm passphrase"
         value={props.confirmation}
@@ -52,7 +44,6 @@ export function NewPassphraseFields(props: NewPassphraseFieldsProps) {
       <p className="hint" id={confirmId}>
         {mismatch ? 'The two passphrases are not the same.' : 'Type it again, exactly.'}
       </p>
-      {props.children(problem)}
     </>
   );
 }

@@ -11,7 +11,10 @@ interface PassphraseFieldProps {
   disabled?: boolean;
 }
 
-/** A labelled passphrase input with a button to show what was typed (long passphrases are easy to mistype). */
+/**
+ * A labelled passphrase input with a toggle to show what was typed (long passphrases are easy to mistype).
+ * The toggle keeps its name ("Show passphrase") and reports its state with aria-pressed.
+ */
 export function PassphraseField(props: PassphraseFieldProps) {
   const id = useId();
   const [visible, setVisible] = useState(false);
@@ -39,7 +42,7 @@ export function PassphraseField(props: PassphraseFieldProps) {
           aria-label={`Show ${props.label.toLowerCase()}`}
           onClick={() => setVisible((shown) => !shown)}
         >
-          {visible ? 'Hide' : 'Show'}
+          Show
         </button>
       </div>
     </div>

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { NewPassphraseFields } from '../components/NewPassphraseFields';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { useNewPassphrase } from '../hooks/useNewPassphrase';
 
 interface CreateProjectScreenProps {
   path: string;
@@ -18,10 +19,16 @@ export function CreateProjectScreen({ path, onCreated, onCancel }: CreateProject
   useDocumentTitle('Create a project');
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
+  const { check, problem } = useNewPassphrase(passphrase, confirmation);
   const create = useMutation({
     mutationFn: () => call('project.create', { path, passphrase }),
     onSuccess: onCreated,
   });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (problem === null && !create.isPending) create.mutate();
+  };
 
   return (
     <section className="card" aria-labelledby="create-heading">
@@ -35,38 +42,28 @@ export function CreateProjectScreen({ path, onCreated, onCancel }: CreateProject
         The passphrase encrypts everything in this project. There is no way to recover a forgotten passphrase:
         write it down and keep it somewhere safe.
       </p>
-      <NewPassphraseFields
-        passphrase={passphrase}
-        confirmation={confirmation}
-        onPassphrase={setPassphrase}
-        onConfirmation={setConfirmation}
-        autoFocus
-        disabled={create.isPending}
-      >
-        {(problem) => (
-          <form
-            className="actions"
-            onSubmit={(event: FormEvent) => {
-              event.preventDefault();
-              if (problem === null) create.mutate();
-            }}
-          >
-            <button
-              type="submit"
-              disabled={problem !== null || create.isPending}
-              aria-describedby="create-why"
-            >
-              {create.isPending ? 'Creating…' : 'Create project'}
-            </button>
-            <button type="button" className="secondary" onClick={onCancel} disabled={create.isPending}>
-              Cancel
-            </button>
-            <span className="hint" id="create-why">
-              {problem ?? 'Ready to create.'}
-            </span>
-          </form>
-        )}
-      </NewPassphraseFields>
+      <form onSubmit={submit} aria-busy={create.isPending}>
+        <NewPassphraseFields
+          passphrase={passphrase}
+          confirmation={confirmation}
+          onPassphrase={setPassphrase}
+          onConfirmation={setConfirmation}
+          check={check}
+          autoFocus
+          disabled={create.isPending}
+        />
+        <div className="actions">
+          <button type="submit" disabled={problem !== null || create.isPending} aria-describedby="create-why">
+            {create.isPending ? 'Creating…' : 'Create project'}
+          </button>
+          <button type="button" className="secondary" onClick={onCancel} disabled={create.isPending}>
+            Cancel
+          </button>
+          <span className="hint" id="create-why">
+            {problem ?? 'Ready to create.'}
+          </span>
+        </div>
+      </form>
       <ErrorMessage error={create.error} />
     </section>
   );

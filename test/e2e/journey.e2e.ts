@@ -80,9 +80,9 @@ describe('an evaluator starts a project', () => {
     expect(await alert.textContent()).toBe(WRONG_PASSPHRASE_MESSAGE);
     expect(harness.engine.session.status().state).toBe('locked');
 
-    // The right one: home again.
+    // The right one, sent with Enter: home again.
     await unlockField.fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await unlockField.press('Enter');
     await heading(page, 'journey').waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(harness.engine.session.status().state).toBe('open');
