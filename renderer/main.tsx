@@ -6,10 +6,11 @@ import './styles.css';
 
 // Engine errors are answers for the evaluator (a wrong passphrase, a locked project), not network blips:
 // never retry them behind the evaluator's back, and never refetch just because the window regained focus.
+// Finished mutations are dropped at once: their functions close over passphrases.
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: { retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false },
-    mutations: { retry: false },
+    mutations: { retry: false, gcTime: 0 },
   },
 });
 

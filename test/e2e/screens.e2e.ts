@@ -75,8 +75,23 @@ describe.each(['light', 'dark'] as const)('every screen in the %s theme', (schem
     await page.getByLabel('Confirm passphrase', { exact: true }).fill(SECOND);
     const change = page.getByRole('button', { name: 'Change passphrase' });
     await expect.poll(() => change.isEnabled()).toBe(true);
+    // The rekey runs in a worker and streams progress over the event stream to the window.
+    await page.evaluate(() => {
+      const seen: unknown[] = [];
+      Object.assign(window, { seenProgress: seen });
+      window.confidant?.onProgress((event) => seen.push(event));
+    });
     await change.click();
     await page.getByText('The passphrase is changed.').waitFor({ timeout: 60_000 });
+    const seen = (await page.evaluate(
+      () => (window as unknown as { seenProgress: unknown[] }).seenProgress,
+    )) as {
+      jobId: string;
+      finished?: boolean;
+    }[];
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.at(-1)?.finished).toBe(true);
+    expect(new Set(seen.map((event) => event.jobId)).size).toBe(1);
     await page.getByText('iterations').waitFor();
     await snap(page, scheme, '05-security');
 
