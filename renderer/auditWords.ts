@@ -1,0 +1,32 @@
+/**
+ * The audit log records actions by their handler name (project.changePassphrase); the evaluator reads them in
+ * words. Actions added by later work show their name until they are given words here.
+ */
+const actionWords: Record<string, string> = {
+  'project.create': 'Project created',
+  'project.open': 'Project unlocked',
+  'project.lock': 'Project locked',
+  'project.changePassphrase': 'Passphrase changed',
+  'project.backup': 'Backup made',
+  'project.setAutoLock': 'Auto-lock changed',
+};
+
+export function describeAuditAction(action: string): string {
+  return Object.hasOwn(actionWords, action) ? (actionWords[action] as string) : action;
+}
+
+/** The detail column: JSON details as "minutes: 5"; anything else as it is. */
+export function describeAuditDetail(detail: string | null): string {
+  if (detail === null || detail === '') return '';
+  try {
+    const parsed = JSON.parse(detail) as unknown;
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      return Object.entries(parsed)
+        .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+        .join(', ');
+    }
+  } catch {
+    // Not JSON: shown as written.
+  }
+  return detail;
+}

@@ -1,0 +1,102 @@
+import { useMutation } from '@tanstack/react-query';
+import { lazy, Suspense, type ReactNode } from 'react';
+import type { ProjectStatus } from '../../shared/project';
+import { call } from '../api';
+import { areas, type AreaId } from '../areas';
+import { AreaPlaceholder } from '../areas/AreaPlaceholder';
+import { ProjectOverview } from '../areas/ProjectOverview';
+import { SecuritySettings } from '../areas/SecuritySettings';
+import { ErrorMessage } from '../components/ErrorMessage';
+import type { OpenProject } from '../navigation';
+import type { Theme } from '../theme';
+
+// The grid library is large; it loads when the audit log is first shown, not with the start screen.
+const AuditLog = lazy(() => import('../areas/AuditLog').then((module) => ({ default: module.AuditLog })));
+
+interface ProjectHomeProps {
+  project: OpenProject;
+  area: AreaId | 'overview';
+  onArea: (area: AreaId | 'overview') => void;
+  onStatus: (status: ProjectStatus) => void;
+  themeChooser: ReactNode;
+  theme: Theme;
+}
+
+/** An unlocked project: its name, the lock button, the areas of the evaluation, and the chosen area's page. */
+export function ProjectHome({ project, area, onArea, onStatus, themeChooser, theme }: ProjectHomeProps) {
+  const lock = useMutation({ mutationFn: () => call('project.lock', {}), onSuccess: onStatus });
+
+  return (
+    <div className="home-layout">
+      <header className="home-bar">
+        <span className="brand">Confidant</span>
+        <span className="project-name" title={project.path}>
+          {project.name}
+        </span>
+        <span className="spacer" />
+        {themeChooser}
+        <button type="button" className="lock-button" onClick={() => lock.mutate()} disabled={lock.isPending}>
+          Lock project
+        </button>
+      </header>
+      <ErrorMessage error={lock.error} />
+      <nav className="areas-nav" aria-label="Project areas">
+        <ul>
+          <li>
+            <NavButton current={area === 'overview'} onClick={() => onArea('overview')}>
+              Overview
+            </NavButton>
+          </li>
+          {areas.map((each) => (
+            <li key={each.id}>
+              <NavButton current={area === each.id} onClick={() => onArea(each.id)}>
+                {each.label}
+              </NavButton>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1} className="home-main">
+        <AreaPage project={project} area={area} onArea={onArea} onStatus={onStatus} theme={theme} />
+      </main>
+    </div>
+  );
+}
+
+function NavButton({
+  current,
+  onClick,
+  children,
+}: {
+  current: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="nav-button"
+      aria-current={current ? 'page' : undefined}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
+function AreaPage({ project, area, onArea, onStatus, theme }: Omit<ProjectHomeProps, 'themeChooser'>) {
+  switch (area) {
+    case 'overview':
+      return <ProjectOverview project={project} onArea={onArea} />;
+    case 'audit':
+      return (
+        <Suspense fallback={<p role="status">Loading the audit log…</p>}>
+          <AuditLog theme={theme} />
+        </Suspense>
+      );
+    case 'security':
+      return <SecuritySettings project={project} onStatus={onStatus} />;
+    default:
+      return <AreaPlaceholder area={area} />;
+  }
+}

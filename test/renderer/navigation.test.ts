@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { areaById, areas } from '../../renderer/areas';
+import { describeAuditAction, describeAuditDetail } from '../../renderer/auditWords';
+import { projectNameFromPath, unlockHint, viewForStatus } from '../../renderer/navigation';
+import { parseThemeChoice, resolveTheme } from '../../renderer/theme';
+
+describe('viewForStatus', () => {
+  it('shows the start screen when nothing is open', () => {
+    expect(viewForStatus({ state: 'none' })).toEqual({ screen: 'start' });
+  });
+  it('shows the unlock screen for a locked project, saying whether it locked itself', () => {
+    expect(
+      viewForStatus({ state: 'locked', path: '/p/a.confidant', name: 'a' }, { lockedItself: true }),
+    ).toEqual({
+      screen: 'unlock',
+      path: '/p/a.confidant',
+      name: 'a',
+      lockedItself: true,
+    });
+  });
+  it('shows the home overview of an open project', () => {
+    const open = { state: 'open', path: '/p/a.confidant', name: 'a', autoLockMinutes: 10 } as const;
+    expect(viewForStatus(open)).toEqual({ screen: 'home', project: open, area: 'overview' });
+  });
+});
+
+describe('projectNameFromPath', () => {
+  it('drops the folders and the extension, on any platform', () => {
+    expect(projectNameFromPath('/home/e/Mentoring 2026.confidant')).toBe('Mentoring 2026');
+    expect(projectNameFromPath('C:\\Users\\e\\cohort-b.CONFIDANT')).toBe('cohort-b');
+    expect(projectNameFromPath('/home/e/.confidant')).toBe('.confidant');
+  });
+});
+
+describe('unlockHint', () => {
+  it('explains the wait only once the engine starts slowing attempts', () => {
+    expect(unlockHint(0)).toBeNull();
+    expect(unlockHint(2)).toBeNull();
+    expect(unlockHint(3)).toMatch(/waits a little longer/);
+  });
+});
+
+describe('areas', () => {
+  it('has every area the foundation names, once, with what the unfinished ones will hold', () => {
+    expect(areas.map((area) => area.label)).toEqual([
+      'Import',
+      'Data',
+      'Anonymise',
+      'Coding',
+      'Framework',
+      'Dashboard',
+      'Reports',
+      'Audit log',
+      'Security',
+    ]);
+    expect(new Set(areas.map((area) => area.id)).size).toBe(areas.length);
+    for (const area of areas) {
+      if (area.id !== 'audit' && area.id !== 'security') expect(area.comingWith).toBeTruthy();
+    }
+    expect(areaById('import').comingWith).toMatch(/^the import wizards/);
+  });
+});
+
+describe('audit words', () => {
+  it('names known actions in words and leaves new ones as recorded', () => {
+    expect(describeAuditAction('project.changePassphrase')).toBe('Passphrase changed');
+    expect(describeAuditAction('import.commit')).toBe('import.commit');
+    expect(describeAuditAction('toString')).toBe('toString');
+  });
+  it('shows JSON details as key: value pairs', () => {
+    expect(describeAuditDetail('{"minutes":5,"by":"hand"}')).toBe('minutes: 5, by: hand');
+    expect(describeAuditDetail('plain words')).toBe('plain words');
+    expect(describeAuditDetail('[1,2]')).toBe('[1,2]');
+    expect(describeAuditDetail(null)).toBe('');
+  });
+});
+
+describe('themes', () => {
+  it('follows the system unless the evaluator chose', () => {
+    expect(resolveTheme('system', true)).toBe('dark');
+    expect(resolveTheme('system', false)).toBe('light');
+    expect(resolveTheme('light', true)).toBe('light');
+    expect(resolveTheme('dark', false)).toBe('dark');
+  });
+  it('reads a stored choice defensively', () => {
+    expect(parseThemeChoice('dark')).toBe('dark');
+    expect(parseThemeChoice(null)).toBe('system');
+    expect(parseThemeChoice('purple')).toBe('system');
+  });
+});
