@@ -71,6 +71,19 @@ export function dialogFor(
           properties: ['openFile'],
         },
       };
+    case 'import':
+      return {
+        kind: 'open',
+        options: {
+          title: 'Choose a file to import',
+          buttonLabel: 'Choose',
+          filters: [
+            { name: 'Data files', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'sav'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+          properties: ['openFile'],
+        },
+      };
   }
 }
 

@@ -1,3 +1,4 @@
+import { isBuiltin } from 'node:module';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -35,10 +36,9 @@ describe('the Electron bundles', () => {
     const requires = await runtimeRequires('electron/main.ts');
     expect(requires).toContain('electron');
     for (const name of requires) {
-      expect(
-        name === 'electron' || name === 'better-sqlite3-multiple-ciphers' || name.startsWith('node:'),
-        name,
-      ).toBe(true);
+      expect(name === 'electron' || name === 'better-sqlite3-multiple-ciphers' || isBuiltin(name), name).toBe(
+        true,
+      );
     }
   });
 
