@@ -1,5 +1,6 @@
 import type { IpcMain } from 'electron';
-import { CALL_CHANNEL, type CallOutcome } from '../shared/api';
+import { CALL_CHANNEL } from '../shared/channels';
+import type { CallOutcome } from '../shared/api';
 import { isAppUrl } from './security';
 
 /**

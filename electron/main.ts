@@ -6,7 +6,7 @@ import type {
   OpenDialogOptions,
   SaveDialogOptions,
 } from 'electron';
-import { LOCKED_CHANNEL, PROGRESS_CHANNEL } from '../shared/api';
+import { LOCKED_CHANNEL, PROGRESS_CHANNEL } from '../shared/channels';
 import type { ProgressEvent } from '../shared/progress';
 import { createEngine, type Engine } from './core/engine';
 import type { EnginePorts, PathPurpose } from './core/session';

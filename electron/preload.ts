@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRenderer } from 'electron';
-import { CALL_CHANNEL, LOCKED_CHANNEL, PROGRESS_CHANNEL, type ConfidantBridge } from '../shared/api';
+import { CALL_CHANNEL, LOCKED_CHANNEL, PROGRESS_CHANNEL } from '../shared/channels';
+import type { ConfidantBridge } from '../shared/api';
 import type { ProgressEvent } from '../shared/progress';
 
 /**

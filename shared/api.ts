@@ -35,11 +35,6 @@ export function isHandlerName(name: unknown): name is HandlerName {
 /** What travels back over a channel: the result, or an error report for a person to read. */
 export type CallOutcome<T> = { ok: true; value: T } | { ok: false; error: ErrorReport };
 
-/** The IPC channels: one invoke channel for every call, two event channels from the engine. */
-export const CALL_CHANNEL = 'confidant:call';
-export const PROGRESS_CHANNEL = 'confidant:progress';
-export const LOCKED_CHANNEL = 'confidant:locked';
-
 /**
  * The one object the renderer sees as `window.confidant` (preload in the app, the loopback harness in tests).
  * `call` resolves to an outcome rather than throwing, because an Error loses its code crossing contextBridge;

@@ -36,6 +36,7 @@ export class Session {
   private passphrase: string | undefined;
   private lockedPath: string | undefined;
   private busy = false;
+  private pendingLock: 'requested' | 'automatic' | undefined;
   private readonly grantedPaths = new Set<string>();
   private readonly throttle = new UnlockThrottle();
   readonly recent: RecentProjects;
@@ -128,9 +129,16 @@ export class Session {
     this.autoLock.watch(minutes);
   }
 
-  /** Closes the connection and forgets the passphrase; the path stays so the start screen can offer to unlock. */
+  /**
+   * Closes the connection and forgets the passphrase; the path stays so the start screen can offer to unlock.
+   * While a background job has the file (a rekey, an import), the lock waits for it and happens as it ends.
+   */
   lock(automatic = false): ProjectStatus {
     this.autoLock.stop();
+    if (this.busy) {
+      this.pendingLock = this.pendingLock === 'automatic' || automatic ? 'automatic' : 'requested';
+      return this.status();
+    }
     if (this.project) {
       this.lockedPath = this.project.path;
       closeProject(this.project, this.ports.actor);
@@ -159,6 +167,9 @@ export class Session {
     } finally {
       this.busy = false;
       this.adopt(openProject(project.path, passphrase, this.ports.actor, { audit: false }), passphrase);
+      const pending = this.pendingLock;
+      this.pendingLock = undefined;
+      if (pending) this.lock(pending === 'automatic');
     }
   }
 

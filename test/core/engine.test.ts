@@ -146,6 +146,19 @@ describe('engine contract', () => {
     expect(locked).toBe(1);
   });
 
+  it('locks as soon as a passphrase change ends when the screen locked during it', async () => {
+    const file = await createProject();
+    const change = engine.call('project.changePassphrase', { current: PASS, next: NEXT, jobId: 'rekey-2' });
+    while (!progress.some((event) => event.jobId === 'rekey-2'))
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    engine.session.lock(true);
+    expect(locked).toBe(0);
+    expect((await change).ok).toBe(true);
+    expect(await ok('project.status')).toEqual({ state: 'locked', path: file, name: 'programme' });
+    expect(locked).toBe(1);
+    expect(await ok('project.open', { path: file, passphrase: NEXT })).toMatchObject({ state: 'open' });
+  });
+
   it('never auto-locks when the setting is 0', async () => {
     await createProject();
     await ok('project.setAutoLock', { minutes: 0 });

@@ -32,6 +32,10 @@ describe('the Electron bundles', () => {
     expect(await runtimeRequires('electron/preload.ts')).toEqual(['electron']);
   });
 
+  it('keep the preload to the bridge alone: no validation library or engine code is bundled into it', async () => {
+    expect((await bundle('electron/preload.ts')).length).toBeLessThan(10_000);
+  });
+
   it('leave main requiring only electron, Node built-ins and the native SQLite module', async () => {
     const requires = await runtimeRequires('electron/main.ts');
     expect(requires).toContain('electron');

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CALL_CHANNEL, LOCKED_CHANNEL, PROGRESS_CHANNEL, type CallOutcome } from '../../shared/api';
+import { CALL_CHANNEL, LOCKED_CHANNEL, PROGRESS_CHANNEL } from '../../shared/channels';
+import type { CallOutcome } from '../../shared/api';
 import type { CallEvent } from '../../electron/ipc';
 import {
   choosePath,

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CALL_CHANNEL, LOCKED_CHANNEL, PROGRESS_CHANNEL, type ConfidantBridge } from '../../shared/api';
+import { CALL_CHANNEL, LOCKED_CHANNEL, PROGRESS_CHANNEL } from '../../shared/channels';
+import type { ConfidantBridge } from '../../shared/api';
 import type { ProgressEvent } from '../../shared/progress';
 
 /**
