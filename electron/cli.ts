@@ -20,6 +20,10 @@ const USAGE = `Usage: confidant <command> [arguments]
   passwd FILE          change the project's passphrase
   backup FILE OUT      write an encrypted backup of the project to OUT
   demo [DIR]           build an example project in DIR (default ./demo-output)
+  import FILE SOURCE --as roster|survey [--window NAME] [--instrument NAME] [--mapping MAP.json]
+                     [--skip-invalid-rows] [--add-participants]
+                       import a roster or a survey wave (CSV, TSV, XLSX, SPSS .sav; Qualtrics, SurveyMonkey,
+                       Google Forms and Microsoft Forms exports recognised); prints a JSON summary
   pii-scan [FILE|-] [--countries GB,US] [--roster ROSTER.csv]
                        find personal data in free text; prints a JSON array of {start, end, entity, score}
                        (offsets in Unicode code points, end exclusive; entity names as Presidio's)
@@ -84,15 +88,33 @@ function one(positionals: string[], count: number, what: string): string[] {
 
 type Options = Record<string, string | boolean | undefined>;
 
-const commandOptions: Record<string, Record<string, { type: 'string' }>> = {
+const commandOptions: Record<string, Record<string, { type: 'string' | 'boolean' }>> = {
   'pii-scan': { countries: { type: 'string' }, roster: { type: 'string' } },
+  import: {
+    as: { type: 'string' },
+    window: { type: 'string' },
+    instrument: { type: 'string' },
+    mapping: { type: 'string' },
+    'skip-invalid-rows': { type: 'boolean' },
+    'add-participants': { type: 'boolean' },
+  },
 };
+
+/** The columns of a saved mapping file: either a list of columns or a plan object with `columns`. */
+function mappingColumns(file: string): unknown {
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  return Array.isArray(saved) ? saved : (saved as { columns?: unknown }).columns;
+}
 
 function readInput(source: string | undefined): string {
   return readFileSync(source === undefined || source === '-' ? 0 : source, 'utf8');
 }
 
-const commands: Record<string, (engine: Engine, positionals: string[], options: Options) => Promise<void>> = {
+/** Each command resolves to its exit code (nothing: 0). */
+const commands: Record<
+  string,
+  (engine: Engine, positionals: string[], options: Options) => Promise<number | void>
+> = {
   async init(engine, positionals) {
     const [file] = one(positionals, 1, 'one FILE') as [string];
     const resolved = engine.session.grant(file);
@@ -128,6 +150,33 @@ const commands: Record<string, (engine: Engine, positionals: string[], options: 
     await call(engine, 'project.create', { path: engine.session.grant(file), passphrase: demoPassphrase });
     print({ project: file, passphrase: demoPassphrase, info: await call(engine, 'project.info', {}) });
   },
+  async import(engine, positionals, options) {
+    const [file, source] = one(positionals, 2, 'FILE and SOURCE') as [string, string];
+    if (typeof options.as !== 'string')
+      throw new UsageError(`Say what SOURCE holds with --as roster or --as survey.\n\n${USAGE}`);
+    await openFile(engine, file);
+    const granted = engine.session.grant(source);
+    const columns =
+      typeof options.mapping === 'string'
+        ? mappingColumns(options.mapping)
+        : (await call(engine, 'import.preview', { source: granted })).columns.map(
+            ({ confidence: _confidence, reason: _reason, ...column }) => column,
+          );
+    // The mapping file and --as are checked against the contract's schema by the engine, as the window's are.
+    const summary = await call(engine, 'import.commit', {
+      source: granted,
+      plan: {
+        kind: options.as as 'roster' | 'survey',
+        columns: columns as never,
+        window: options.window as string | undefined,
+        instrument: options.instrument as string | undefined,
+        skipInvalidRows: options['skip-invalid-rows'] === true,
+        addUnknownParticipants: options['add-participants'] === true,
+      },
+    });
+    print(summary);
+    return summary.committed || summary.alreadyImported ? 0 : 1;
+  },
   async 'pii-scan'(_engine, positionals, options) {
     if (positionals.length > 1) throw new UsageError(`Expected at most one FILE.\n\n${USAGE}`);
     const countries = String(options.countries ?? '')
@@ -161,8 +210,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const engine = cliEngine();
   try {
-    await run(engine, parsed.positionals, parsed.values);
-    return 0;
+    return (await run(engine, parsed.positionals, parsed.values)) ?? 0;
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);

@@ -137,6 +137,77 @@ describe('confidant CLI', () => {
     expect(people.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('import brings in a roster, then a Qualtrics export as a survey wave, and recognises a repeat', () => {
+    const env = { CONFIDANT_PASSPHRASE: PASS };
+    confidant(['init', 'p.confidant'], env);
+    writeFileSync(
+      path.join(dir, 'roster.csv'),
+      'Employee ID,Email,First name,Last name,Cohort,Role\nE1,amara@example.org,Amara,Okafor,2026,Mentee\nE2,ben@example.org,Ben,Smith,2026,Mentor\n',
+    );
+    const roster = confidant(['import', 'p.confidant', 'roster.csv', '--as', 'roster'], env);
+    expect(roster.code).toBe(0);
+    expect(JSON.parse(roster.stdout)).toMatchObject({
+      committed: true,
+      rowsImported: 2,
+      participantsAdded: 2,
+    });
+
+    writeFileSync(
+      path.join(dir, 'qualtrics.csv'),
+      [
+        'StartDate,EndDate,ResponseId,RecipientEmail,Q1,Q2',
+        'Start Date,End Date,Response ID,Recipient Email,I feel confident leading a team,What has changed?',
+        '{"ImportId":"startDate"},{"ImportId":"endDate"},{"ImportId":"_recordId"},{"ImportId":"recipientEmail"},{"ImportId":"QID1"},{"ImportId":"QID2_TEXT"}',
+        '2026-03-01 10:00:00,2026-03-01 10:05:00,R_1,amara@example.org,Agree,I chair meetings now.',
+        '2026-03-01 11:00:00,2026-03-01 11:04:00,R_2,ben@example.org,Strongly agree,More patience.',
+      ].join('\n'),
+    );
+    const wave = [
+      'import',
+      'p.confidant',
+      'qualtrics.csv',
+      '--as',
+      'survey',
+      '--window',
+      'Baseline',
+      '--instrument',
+      'Pulse',
+    ];
+    const first = confidant(wave, env);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      committed: true,
+      rowsRead: 2,
+      rowsImported: 2,
+      participantsAdded: 0,
+    });
+    expect(JSON.parse(confidant(wave, env).stdout)).toMatchObject({
+      committed: false,
+      alreadyImported: true,
+    });
+    const info = JSON.parse(confidant(['info', 'p.confidant'], env).stdout);
+    expect(info.tableCounts).toMatchObject({ participant: 2, response_set: 2, import_batch: 2 });
+  });
+
+  it('import of a file with problems commits nothing, lists each problem and exits non-zero', () => {
+    const env = { CONFIDANT_PASSPHRASE: PASS };
+    confidant(['init', 'p.confidant'], env);
+    writeFileSync(path.join(dir, 'roster.csv'), 'Employee ID,Role\nE1,Mentee\nE1,Mentor\nE3,Sponsor-ish\n');
+    const before = JSON.parse(confidant(['info', 'p.confidant'], env).stdout).tableCounts;
+    const result = confidant(['import', 'p.confidant', 'roster.csv', '--as', 'roster'], env);
+    expect(result.code).toBe(1);
+    const summary = JSON.parse(result.stdout);
+    expect(summary).toMatchObject({ committed: false, rowsImported: 0 });
+    expect(
+      summary.problems.map((problem: { row: number; column: string }) => [problem.row, problem.column]),
+    ).toEqual([
+      [3, 'Employee ID'],
+      [4, 'Role'],
+    ]);
+    const after = JSON.parse(confidant(['info', 'p.confidant'], env).stdout).tableCounts;
+    expect({ ...after, audit_log: 0 }).toEqual({ ...before, audit_log: 0 });
+  });
+
   it('explains weak passphrases, missing files and wrong usage on stderr', () => {
     const weak = confidant(['init', 'p.confidant'], { CONFIDANT_PASSPHRASE: 'short' });
     expect(weak.code).toBe(1);
