@@ -279,16 +279,34 @@ export async function* readCsvRows(
       severity: 'error',
     });
   };
+  /** A quoted answer with text after its closing quote ("yes" please): kept as written, but flagged. */
+  const malformedQuotes = (errors: Papa.ParseError[], rowsBefore: number, parsedRows: number) => {
+    // Only rows the parse completed: a row it left unfinished is parsed again with the next chunk.
+    const flagged = errors.filter((e) => e.code === 'InvalidQuotes' && (e.row ?? 0) < parsedRows);
+    const rows = new Set(flagged.map((e) => rowsBefore + (e.row ?? 0) + 1));
+    for (const row of rows)
+      report({
+        file,
+        row,
+        column: null,
+        value: null,
+        expected: `a quoted answer to end with ${dialect.quote} just before the delimiter`,
+        message: `Row ${row}: a quoted answer has text after its closing quote; it was read as written, check the row.`,
+        severity: 'warning',
+      });
+  };
   /** Parses whole rows from the text so far; keeps an unfinished last row for the next chunk. */
   const consume = (text: string, atEnd: boolean) => {
     suspectText = SUSPECT.test(text);
     const result = quoted.parse(text, 0, true);
+    malformedQuotes(result.errors, rowNumber, result.data.length);
     for (const cells of result.data as string[][]) accept(cells);
     const rest = text.slice(result.meta.cursor);
     if (atEnd) {
       const last = quoted.parse(rest, 0, false);
       const missing = last.errors.some((e: Papa.ParseError) => e.code === 'MissingQuotes');
       if (missing) unclosedQuote(rest, true);
+      else malformedQuotes(last.errors, rowNumber, last.data.length);
       for (const cells of (missing ? literal.parse(rest, 0, false) : last).data as string[][]) accept(cells);
       return '';
     }

@@ -203,3 +203,28 @@ describe('CSV reader', () => {
     expect(seen).toBeLessThanOrEqual(100);
   });
 });
+
+describe('CSV reader, more bad input', () => {
+  it('flags a quoted answer with text after its closing quote, by row', async () => {
+    // The stray quote pairs up with a later one ("a" ... "b"), so the row parses; it is flagged, not lost.
+    const text = 'id,answer,score\nP1,ok,1\nP2,"yes" please, "really",2\nP3,fine,3\n';
+    const { rows, problems } = await collect(await openCsv(folder.write('iq.csv', text)));
+    expect(rows.map((r) => r.row)).toEqual([2, 3, 4]);
+    expect(problems.filter((p) => p.severity === 'warning' && p.row === 3)).toHaveLength(1);
+    expect(problems.find((p) => p.row === 3 && p.severity === 'warning')!.message).toContain(
+      'a quoted answer has text after its closing quote',
+    );
+    const lone = 'id,answer,score\nP1,ok,1\nP2,"yes" please,2\nP3,fine,3\n';
+    const alone = await collect(await openCsv(folder.write('iq2.csv', lone)));
+    expect(alone.rows.map((r) => r.cells[0])).toEqual(['P1', 'P2', 'P3']);
+    expect(alone.problems).toHaveLength(1);
+    expect(alone.problems[0]).toMatchObject({ row: 3, column: 'answer' });
+  });
+
+  it('lists at most maxProblems problems and says how many more there were', async () => {
+    const text = 'id,name,cohort\n' + 'P,x\n'.repeat(30);
+    const { problems } = await collect(await openCsv(folder.write('many.csv', text), { maxProblems: 10 }));
+    expect(problems).toHaveLength(11);
+    expect(problems[10]!.message).toBe('20 more problems are not listed.');
+  });
+});
