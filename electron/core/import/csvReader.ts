@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { decodeText, detectEncoding, readSample, type EncodingGuess, type TextEncoding } from './encoding';
 import { columnName, fileProblem, ImportFileError, quoteValue, type ImportProblem } from './problems';
 import {
+  DEFAULT_BATCH_ROWS,
   tableFromBatches,
   type RowBatch,
   type SourceRow,
@@ -26,7 +27,7 @@ export interface CsvOptions extends TableOptions {
   encoding?: TextEncoding;
   delimiter?: Delimiter;
   quote?: string;
-  /** Bytes read at a time. Default 1 MiB. */
+  /** Bytes read at a time. Default 64 KiB (measured: faster and leaner than 1 MiB on a 185 MB file). */
   chunkBytes?: number;
   /** A quoted answer longer than this is taken to be an unclosed quote. Default 8 MiB. */
   maxFieldChars?: number;
@@ -222,7 +223,7 @@ export async function* readCsvRows(
   dialect: CsvDialect,
   options: CsvOptions = {},
 ): AsyncGenerator<RowBatch, void, undefined> {
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_ROWS;
   const maxField = options.maxFieldChars ?? 8 * 1024 * 1024;
   const maxProblems = options.maxProblems ?? 1000;
   const encoding = dialect.encoding.encoding;
@@ -232,7 +233,7 @@ export async function* readCsvRows(
   // A quote character no real file contains: used to re-read, literally, a row whose quote never closes.
   const literal = parserFor('\u{10FFFF}');
 
-  const stream = createReadStream(file, { highWaterMark: options.chunkBytes ?? 1024 * 1024 });
+  const stream = createReadStream(file, { highWaterMark: options.chunkBytes ?? 64 * 1024 });
   const decoder = iconv.getDecoder(encoding, { stripBOM: true });
   let header: string[] | null = null;
   let rowNumber = 0;

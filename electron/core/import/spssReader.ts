@@ -3,7 +3,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { CodedLabel } from './answerScales';
 import { fileProblem, ImportFileError, type ImportProblem } from './problems';
-import type { RowBatch, SourceRow, SourceTable } from './table';
+import { DEFAULT_BATCH_ROWS, type RowBatch, type SourceRow, type SourceTable } from './table';
 
 /**
  * Reading SPSS system files (.sav), as SPSS and Qualtrics write them, following PSPP's documentation of the
@@ -389,7 +389,7 @@ export async function openSav(file: string, options: SpssOptions = {}): Promise<
     const header = layouts.map((l) => l.variable.name);
 
     async function* batches(): AsyncGenerator<RowBatch> {
-      const batchSize = options.batchSize ?? 5000;
+      const batchSize = options.batchSize ?? DEFAULT_BATCH_ROWS;
       let rows: SourceRow[] = [];
       const problems: ImportProblem[] = [];
       const slots: Buffer[] = new Array<Buffer>(slotCount);

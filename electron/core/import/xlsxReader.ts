@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { columnName, fileProblem, ImportFileError, quoteValue, type ImportProblem } from './problems';
 import {
+  DEFAULT_BATCH_ROWS,
   tableFromBatches,
   type RowBatch,
   type SourceRow,
@@ -222,7 +223,7 @@ export async function openXlsx(file: string, options: XlsxOptions = {}): Promise
         `${path.basename(file)} has no sheet ${typeof wanted === 'number' ? `number ${wanted}` : `"${wanted}"`}.`,
       ),
     );
-  const raw = readSheetRows(file, sheet, options.batchSize ?? 5000);
+  const raw = readSheetRows(file, sheet, options.batchSize ?? DEFAULT_BATCH_ROWS);
   const table = await tableFromBatches(file, raw, options.dataStartRow ?? 2);
   return { ...table, sheet, sheets };
 }
