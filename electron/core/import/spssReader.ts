@@ -92,6 +92,11 @@ class ByteSource {
     private readonly chunk = 1 << 20,
   ) {}
 
+  /** Bytes read from the file and not yet taken. */
+  get available(): number {
+    return this.buffer.length - this.at;
+  }
+
   get offset(): number {
     return this.fileAt - (this.buffer.length - this.at);
   }
@@ -399,9 +404,11 @@ export async function openSav(file: string, options: SpssOptions = {}): Promise<
       let ended = false;
       /** Reads the next case's slots; false at the end of the data. */
       const readCase = async (): Promise<boolean | 'partial'> => {
+        // Uncompressed cases are fixed-size: make the whole case available at once.
+        if (compressionCode === 0 && !(await source.need(slotCount * 8)))
+          return source.available === 0 ? false : 'partial';
         for (let s = 0; s < slotCount; s++) {
           if (compressionCode === 0) {
-            if (!(await source.need(8))) return s === 0 ? false : 'partial';
             slots[s] = Buffer.from(source.bytes(8));
             continue;
           }

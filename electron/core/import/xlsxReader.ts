@@ -130,9 +130,17 @@ async function* readSheetRows(
   let dataRows = 0;
   let batch: RowBatch = { rows: [], problems: [] };
   try {
+    let position = 0;
     for await (const worksheet of reader) {
-      // exceljs names each sheet from the workbook's sheet list, which Excel stores before the sheets.
-      const chosen = (worksheet as unknown as { name: string }).name === sheet.name;
+      position++;
+      // exceljs names each sheet from the workbook's sheet list, which Excel writes before the sheets; if a
+      // writer put the list after them, the names are unknown and the order decides.
+      const namesKnown = Array.isArray(
+        (reader as unknown as { model?: { sheets?: unknown[] } }).model?.sheets,
+      );
+      const chosen = namesKnown
+        ? (worksheet as unknown as { name: string }).name === sheet.name
+        : position === sheet.position;
       for await (const row of worksheet) {
         if (!chosen) continue; // other sheets are read past, not kept
         const values = (row.values as ExcelJS.CellValue[]).slice(1);
