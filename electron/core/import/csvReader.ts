@@ -255,7 +255,7 @@ export async function* readCsvRows(
       header = cells;
       while (header.length > 1 && header[header.length - 1] === '') header.pop();
     } else {
-      if (cells.length === 1 && cells[0] === '') return; // a blank line
+      if (cells.every((c) => c === '')) return; // a blank line, or Excel's ;;;; for one
       dataRows++;
       const ragged = raggedRow(file, row, header);
       if (ragged) report(ragged);

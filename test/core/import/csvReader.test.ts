@@ -82,7 +82,7 @@ describe('CSV reader', () => {
   });
 
   it('reports ragged rows by row and column and pads short rows', async () => {
-    const text = 'id,name,cohort\nP1,Ann\nP2,Bo,2024,extra\nP3,Cy,2025,\n';
+    const text = 'id,name,cohort\nP1,Ann\nP2,Bo,2024,extra\n,,\nP3,Cy,2025,\n';
     const { rows, problems } = await collect(await openCsv(folder.write('r.csv', text)));
     expect(rows[0]!.cells).toEqual(['P1', 'Ann', '']);
     expect(rows[1]!.cells).toEqual(['P2', 'Bo', '2024']);
