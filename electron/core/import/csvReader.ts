@@ -217,6 +217,10 @@ export function raggedRow(file: string, row: SourceRow, header: readonly string[
   };
 }
 
+/** A size for a message: 8 MB, 64 KB. */
+const inWords = (chars: number) =>
+  chars >= 1048576 ? `${Math.round(chars / 1048576)} MB` : `${Math.max(1, Math.round(chars / 1024))} KB`;
+
 /** Every row of the file (headings included) in batches, with problems found on the way. */
 export async function* readCsvRows(
   file: string,
@@ -275,7 +279,7 @@ export async function* readCsvRows(
       expected: `a closing ${dialect.quote} for the quoted answer`,
       message:
         `Row ${rowNumber + 1}${column ? `, ${column}` : ''}: a quoted answer opens here and does not close ` +
-        (atEnd ? 'before the end of the file' : `within ${Math.round(maxField / 1048576)} MB`) +
+        (atEnd ? 'before the end of the file' : `within ${inWords(maxField)}`) +
         `; the quote was read as an ordinary character from this row on.`,
       severity: 'error',
     });
@@ -312,8 +316,18 @@ export async function* readCsvRows(
       return '';
     }
     if (rest.length > maxField) {
-      unclosedQuote(rest, false);
       const literalRows = literal.parse(rest, 0, true);
+      if (literalRows.data.length === 0)
+        throw new ImportFileError({
+          ...fileProblem(
+            file,
+            'rows that end with a line break',
+            `Row ${rowNumber + 1} of ${path.basename(file)} runs on for more than ` +
+              `${inWords(maxField)} without a line break; this is not a table the import can read.`,
+          ),
+          row: rowNumber + 1,
+        });
+      unclosedQuote(rest, false);
       for (const cells of literalRows.data as string[][]) accept(cells);
       return rest.slice(literalRows.meta.cursor);
     }

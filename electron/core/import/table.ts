@@ -22,7 +22,10 @@ export interface SourceTable {
   headingRows: string[][];
   /** Column headings: the first heading row. */
   header: string[];
-  /** The data rows, starting at `dataStartRow`. Iterate once. */
+  /**
+   * The data rows, starting at `dataStartRow`. Iterate once. Row-level problems come in the batches; a file that
+   * turns out unreadable part-way (a 2 GB "row" with no line break) throws an ImportFileError from the iteration.
+   */
   batches: AsyncIterable<RowBatch>;
   /** Stops reading early and releases the file. Safe to call twice. */
   close(): Promise<void>;

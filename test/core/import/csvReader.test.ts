@@ -221,6 +221,21 @@ describe('CSV reader, more bad input', () => {
     expect(alone.problems[0]).toMatchObject({ row: 3, column: 'answer' });
   });
 
+  it('stops with a clear message on a row with no line break for longer than the field limit', async () => {
+    const file = folder.write('one-line.csv', 'id,name\n' + 'x,'.repeat(5000));
+    const error = await openCsv(file, { maxFieldChars: 1000, chunkBytes: 512 })
+      .then(collect)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect((error as ImportFileError).problem).toMatchObject({
+      row: 2,
+      expected: 'rows that end with a line break',
+    });
+    expect((error as Error).message).toMatch(
+      /^Row 2 of one-line\.csv runs on for more than 1 KB without a line break/,
+    );
+  });
+
   it('lists at most maxProblems problems and says how many more there were', async () => {
     const text = 'id,name,cohort\n' + 'P,x\n'.repeat(30);
     const { problems } = await collect(await openCsv(folder.write('many.csv', text), { maxProblems: 10 }));
