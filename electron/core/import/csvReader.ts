@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { decodeText, detectEncoding, readSample, type EncodingGuess, type TextEncoding } from './encoding';
 import { columnName, fileProblem, ImportFileError, quoteValue, type ImportProblem } from './problems';
 import {
+  DEFAULT_BATCH_ROWS,
   tableFromBatches,
   type RowBatch,
   type SourceRow,
@@ -26,7 +27,7 @@ export interface CsvOptions extends TableOptions {
   encoding?: TextEncoding;
   delimiter?: Delimiter;
   quote?: string;
-  /** Bytes read at a time. Default 1 MiB. */
+  /** Bytes read at a time. Default 64 KiB (measured: faster and leaner than 1 MiB on a 185 MB file). */
   chunkBytes?: number;
   /** A quoted answer longer than this is taken to be an unclosed quote. Default 8 MiB. */
   maxFieldChars?: number;
@@ -216,13 +217,17 @@ export function raggedRow(file: string, row: SourceRow, header: readonly string[
   };
 }
 
+/** A size for a message: 8 MB, 64 KB. */
+const inWords = (chars: number) =>
+  chars >= 1048576 ? `${Math.round(chars / 1048576)} MB` : `${Math.max(1, Math.round(chars / 1024))} KB`;
+
 /** Every row of the file (headings included) in batches, with problems found on the way. */
 export async function* readCsvRows(
   file: string,
   dialect: CsvDialect,
   options: CsvOptions = {},
 ): AsyncGenerator<RowBatch, void, undefined> {
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_ROWS;
   const maxField = options.maxFieldChars ?? 8 * 1024 * 1024;
   const maxProblems = options.maxProblems ?? 1000;
   const encoding = dialect.encoding.encoding;
@@ -232,7 +237,7 @@ export async function* readCsvRows(
   // A quote character no real file contains: used to re-read, literally, a row whose quote never closes.
   const literal = parserFor('\u{10FFFF}');
 
-  const stream = createReadStream(file, { highWaterMark: options.chunkBytes ?? 1024 * 1024 });
+  const stream = createReadStream(file, { highWaterMark: options.chunkBytes ?? 64 * 1024 });
   const decoder = iconv.getDecoder(encoding, { stripBOM: true });
   let header: string[] | null = null;
   let rowNumber = 0;
@@ -254,7 +259,7 @@ export async function* readCsvRows(
       header = cells;
       while (header.length > 1 && header[header.length - 1] === '') header.pop();
     } else {
-      if (cells.length === 1 && cells[0] === '') return; // a blank line
+      if (cells.every((c) => c === '')) return; // a blank line, or Excel's ;;;; for one
       dataRows++;
       const ragged = raggedRow(file, row, header);
       if (ragged) report(ragged);
@@ -274,27 +279,55 @@ export async function* readCsvRows(
       expected: `a closing ${dialect.quote} for the quoted answer`,
       message:
         `Row ${rowNumber + 1}${column ? `, ${column}` : ''}: a quoted answer opens here and does not close ` +
-        (atEnd ? 'before the end of the file' : `within ${Math.round(maxField / 1048576)} MB`) +
+        (atEnd ? 'before the end of the file' : `within ${inWords(maxField)}`) +
         `; the quote was read as an ordinary character from this row on.`,
       severity: 'error',
     });
+  };
+  /** A quoted answer with text after its closing quote ("yes" please): kept as written, but flagged. */
+  const malformedQuotes = (errors: Papa.ParseError[], rowsBefore: number, parsedRows: number) => {
+    // Only rows the parse completed: a row it left unfinished is parsed again with the next chunk.
+    const flagged = errors.filter((e) => e.code === 'InvalidQuotes' && (e.row ?? 0) < parsedRows);
+    const rows = new Set(flagged.map((e) => rowsBefore + (e.row ?? 0) + 1));
+    for (const row of rows)
+      report({
+        file,
+        row,
+        column: null,
+        value: null,
+        expected: `a quoted answer to end with ${dialect.quote} just before the delimiter`,
+        message: `Row ${row}: a quoted answer has text after its closing quote; it was read as written, check the row.`,
+        severity: 'warning',
+      });
   };
   /** Parses whole rows from the text so far; keeps an unfinished last row for the next chunk. */
   const consume = (text: string, atEnd: boolean) => {
     suspectText = SUSPECT.test(text);
     const result = quoted.parse(text, 0, true);
+    malformedQuotes(result.errors, rowNumber, result.data.length);
     for (const cells of result.data as string[][]) accept(cells);
     const rest = text.slice(result.meta.cursor);
     if (atEnd) {
       const last = quoted.parse(rest, 0, false);
       const missing = last.errors.some((e: Papa.ParseError) => e.code === 'MissingQuotes');
       if (missing) unclosedQuote(rest, true);
+      else malformedQuotes(last.errors, rowNumber, last.data.length);
       for (const cells of (missing ? literal.parse(rest, 0, false) : last).data as string[][]) accept(cells);
       return '';
     }
     if (rest.length > maxField) {
-      unclosedQuote(rest, false);
       const literalRows = literal.parse(rest, 0, true);
+      if (literalRows.data.length === 0)
+        throw new ImportFileError({
+          ...fileProblem(
+            file,
+            'rows that end with a line break',
+            `Row ${rowNumber + 1} of ${path.basename(file)} runs on for more than ` +
+              `${inWords(maxField)} without a line break; this is not a table the import can read.`,
+          ),
+          row: rowNumber + 1,
+        });
+      unclosedQuote(rest, false);
       for (const cells of literalRows.data as string[][]) accept(cells);
       return rest.slice(literalRows.meta.cursor);
     }

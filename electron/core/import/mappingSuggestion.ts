@@ -78,6 +78,8 @@ const HEADING_RULES: [RegExp, ImportField, string][] = [
   [/date|^when\b/, 'date', 'the heading says date'],
 ];
 
+/** A column is numbers (or dates) when this share of its values are: validation reports the others. */
+const MOSTLY = 0.8;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ROLES = /^(mentor|mentee|both|coach|coachee|buddy|sponsor|protege|protégé)$/i;
 
@@ -124,10 +126,10 @@ export function suggestColumn(index: number, heading: string, sample: readonly s
   if (share(values, (v) => ROLES.test(v)) >= 0.9)
     return { ...base, field: 'role', confidence: 'medium', reason: 'the values are mentor and mentee' };
   const decimal = inferDecimalMark(values);
-  if (share(values, (v) => parseNumber(v, decimal).ok) >= 0.95)
+  if (share(values, (v) => parseNumber(v, decimal).ok) >= MOSTLY)
     return { ...base, field: 'numericItem', confidence: 'medium', reason: 'the values are numbers', decimal };
   const dateStyle = inferDateStyle(values);
-  if (share(values, (v) => parseDate(v, { order: dateStyle.order ?? 'dmy' }).ok) >= 0.9)
+  if (share(values, (v) => parseDate(v, { order: dateStyle.order ?? 'dmy' }).ok) >= MOSTLY)
     return { ...base, field: 'date', confidence: 'medium', reason: 'the values are dates', dateStyle };
   const distinct = new Set(values);
   const words = values.reduce((n, v) => n + v.split(/\s+/).length, 0) / values.length;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { CodedLabel } from './answerScales';
 import { fileProblem, ImportFileError, type ImportProblem } from './problems';
-import type { RowBatch, SourceRow, SourceTable } from './table';
+import { DEFAULT_BATCH_ROWS, type RowBatch, type SourceRow, type SourceTable } from './table';
 
 /**
  * Reading SPSS system files (.sav), as SPSS and Qualtrics write them, following PSPP's documentation of the
@@ -91,6 +91,11 @@ class ByteSource {
     readonly littleEndian: boolean,
     private readonly chunk = 1 << 20,
   ) {}
+
+  /** Bytes read from the file and not yet taken. */
+  get available(): number {
+    return this.buffer.length - this.at;
+  }
 
   get offset(): number {
     return this.fileAt - (this.buffer.length - this.at);
@@ -389,7 +394,7 @@ export async function openSav(file: string, options: SpssOptions = {}): Promise<
     const header = layouts.map((l) => l.variable.name);
 
     async function* batches(): AsyncGenerator<RowBatch> {
-      const batchSize = options.batchSize ?? 5000;
+      const batchSize = options.batchSize ?? DEFAULT_BATCH_ROWS;
       let rows: SourceRow[] = [];
       const problems: ImportProblem[] = [];
       const slots: Buffer[] = new Array<Buffer>(slotCount);
@@ -399,9 +404,11 @@ export async function openSav(file: string, options: SpssOptions = {}): Promise<
       let ended = false;
       /** Reads the next case's slots; false at the end of the data. */
       const readCase = async (): Promise<boolean | 'partial'> => {
+        // Uncompressed cases are fixed-size: make the whole case available at once.
+        if (compressionCode === 0 && !(await source.need(slotCount * 8)))
+          return source.available === 0 ? false : 'partial';
         for (let s = 0; s < slotCount; s++) {
           if (compressionCode === 0) {
-            if (!(await source.need(8))) return s === 0 ? false : 'partial';
             slots[s] = Buffer.from(source.bytes(8));
             continue;
           }

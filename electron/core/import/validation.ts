@@ -65,6 +65,8 @@ export function convertCell(raw: string, rule: ColumnRule): Parsed<CellValue> {
   if (text === '') return { ok: true, value: null };
   switch (rule.field) {
     case 'email':
+      // Microsoft Forms writes "anonymous" when it did not collect the respondent's e-mail.
+      if (text.toLowerCase() === 'anonymous') return { ok: true, value: null };
       return isEmail(text)
         ? { ok: true, value: text.toLowerCase() }
         : {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { columnName, fileProblem, ImportFileError, quoteValue, type ImportProblem } from './problems';
 import {
+  DEFAULT_BATCH_ROWS,
   tableFromBatches,
   type RowBatch,
   type SourceRow,
@@ -113,6 +114,41 @@ export function cellText(value: ExcelJS.CellValue): { text: string; error?: stri
   return { text: String(value) };
 }
 
+/**
+ * exceljs' streaming reader now and then finishes its ZIP walk before reaching xl/workbook.xml (which exceljs
+ * itself writes last) and then fails with "Cannot read properties of undefined (reading 'sheets')"
+ * (exceljs issue 962). Nothing has been read when it fails that way, so we read once more; a second failure
+ * is reported as a damaged workbook.
+ */
+async function* readSheetRowsRetrying(
+  file: string,
+  sheet: WorkbookSheet,
+  batchSize: number,
+): AsyncGenerator<RowBatch, void, undefined> {
+  for (let attempt = 1; ; attempt++) {
+    let yielded = false;
+    try {
+      for await (const batch of readSheetRows(file, sheet, batchSize)) {
+        yielded = true;
+        yield batch;
+      }
+      return;
+    } catch (error) {
+      const workbookListMissing = error instanceof TypeError && /reading 'sheets'/.test(error.message);
+      if (!workbookListMissing) throw error;
+      if (attempt < 2 && !yielded) continue;
+      throw new ImportFileError(
+        fileProblem(
+          file,
+          'an Excel workbook (.xlsx)',
+          `${path.basename(file)} could not be read: its sheet list was not found while reading the sheets; ` +
+            `open it in Excel and save it again.`,
+        ),
+      );
+    }
+  }
+}
+
 async function* readSheetRows(
   file: string,
   sheet: WorkbookSheet,
@@ -128,10 +164,23 @@ async function* readSheetRows(
   let header: string[] | null = null;
   let dataRows = 0;
   let batch: RowBatch = { rows: [], problems: [] };
+  // Iterated by hand so that stopping early does not end exceljs' walk: see drainWorkbook.
+  const worksheets = reader[Symbol.asyncIterator]();
   try {
-    for await (const worksheet of reader) {
-      // exceljs names each sheet from the workbook's sheet list, which Excel stores before the sheets.
-      const chosen = (worksheet as unknown as { name: string }).name === sheet.name;
+    let position = 0;
+    for (;;) {
+      const next = await worksheets.next();
+      if (next.done) break;
+      const worksheet = next.value;
+      position++;
+      // exceljs names each sheet from the workbook's sheet list, which Excel writes before the sheets; if a
+      // writer put the list after them, the names are unknown and the order decides.
+      const namesKnown = Array.isArray(
+        (reader as unknown as { model?: { sheets?: unknown[] } }).model?.sheets,
+      );
+      const chosen = namesKnown
+        ? (worksheet as unknown as { name: string }).name === sheet.name
+        : position === sheet.position;
       for await (const row of worksheet) {
         if (!chosen) continue; // other sheets are read past, not kept
         const values = (row.values as ExcelJS.CellValue[]).slice(1);
@@ -173,7 +222,28 @@ async function* readSheetRows(
       });
     if (batch.rows.length > 0 || batch.problems.length > 0) yield batch;
   } finally {
+    await drainWorkbook(worksheets);
     input.destroy();
+  }
+}
+
+/**
+ * exceljs copies each sheet that comes before the shared strings in the ZIP (as in files Excel saves) to a
+ * temporary file, in plain text, and deletes it only when its walk over the workbook moves past that sheet. So
+ * we always let the walk finish, even when we stop reading early; otherwise participant data would be left in
+ * the system's temporary folder.
+ */
+async function drainWorkbook(worksheets: AsyncGenerator<ExcelJS.stream.xlsx.WorksheetReader>): Promise<void> {
+  try {
+    for (;;) {
+      const next = await worksheets.next();
+      if (next.done) return;
+      for await (const _row of next.value) {
+        // read past
+      }
+    }
+  } catch {
+    // The walk already failed (the error is being reported); there is nothing left to clean.
   }
 }
 
@@ -222,7 +292,7 @@ export async function openXlsx(file: string, options: XlsxOptions = {}): Promise
         `${path.basename(file)} has no sheet ${typeof wanted === 'number' ? `number ${wanted}` : `"${wanted}"`}.`,
       ),
     );
-  const raw = readSheetRows(file, sheet, options.batchSize ?? 5000);
+  const raw = readSheetRowsRetrying(file, sheet, options.batchSize ?? DEFAULT_BATCH_ROWS);
   const table = await tableFromBatches(file, raw, options.dataStartRow ?? 2);
   return { ...table, sheet, sheets };
 }

@@ -82,7 +82,7 @@ describe('CSV reader', () => {
   });
 
   it('reports ragged rows by row and column and pads short rows', async () => {
-    const text = 'id,name,cohort\nP1,Ann\nP2,Bo,2024,extra\nP3,Cy,2025,\n';
+    const text = 'id,name,cohort\nP1,Ann\nP2,Bo,2024,extra\n,,\nP3,Cy,2025,\n';
     const { rows, problems } = await collect(await openCsv(folder.write('r.csv', text)));
     expect(rows[0]!.cells).toEqual(['P1', 'Ann', '']);
     expect(rows[1]!.cells).toEqual(['P2', 'Bo', '2024']);
@@ -201,5 +201,45 @@ describe('CSV reader', () => {
     await table.close();
     expect(seen).toBeGreaterThan(0);
     expect(seen).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('CSV reader, more bad input', () => {
+  it('flags a quoted answer with text after its closing quote, by row', async () => {
+    // The stray quote pairs up with a later one ("a" ... "b"), so the row parses; it is flagged, not lost.
+    const text = 'id,answer,score\nP1,ok,1\nP2,"yes" please, "really",2\nP3,fine,3\n';
+    const { rows, problems } = await collect(await openCsv(folder.write('iq.csv', text)));
+    expect(rows.map((r) => r.row)).toEqual([2, 3, 4]);
+    expect(problems.filter((p) => p.severity === 'warning' && p.row === 3)).toHaveLength(1);
+    expect(problems.find((p) => p.row === 3 && p.severity === 'warning')!.message).toContain(
+      'a quoted answer has text after its closing quote',
+    );
+    const lone = 'id,answer,score\nP1,ok,1\nP2,"yes" please,2\nP3,fine,3\n';
+    const alone = await collect(await openCsv(folder.write('iq2.csv', lone)));
+    expect(alone.rows.map((r) => r.cells[0])).toEqual(['P1', 'P2', 'P3']);
+    expect(alone.problems).toHaveLength(1);
+    expect(alone.problems[0]).toMatchObject({ row: 3, column: 'answer' });
+  });
+
+  it('stops with a clear message on a row with no line break for longer than the field limit', async () => {
+    const file = folder.write('one-line.csv', 'id,name\n' + 'x,'.repeat(5000));
+    const error = await openCsv(file, { maxFieldChars: 1000, chunkBytes: 512 })
+      .then(collect)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect((error as ImportFileError).problem).toMatchObject({
+      row: 2,
+      expected: 'rows that end with a line break',
+    });
+    expect((error as Error).message).toMatch(
+      /^Row 2 of one-line\.csv runs on for more than 1 KB without a line break/,
+    );
+  });
+
+  it('lists at most maxProblems problems and says how many more there were', async () => {
+    const text = 'id,name,cohort\n' + 'P,x\n'.repeat(30);
+    const { problems } = await collect(await openCsv(folder.write('many.csv', text), { maxProblems: 10 }));
+    expect(problems).toHaveLength(11);
+    expect(problems[10]!.message).toBe('20 more problems are not listed.');
   });
 });

@@ -7,8 +7,8 @@ import { fixtureFolder } from '../../fixtures/import/tempFiles';
 
 /**
  * The reader must stream: a 2 GB file cannot be committed, so we generate a ~50 MB one and read it in a child
- * process whose heap is capped at 64 MB. Holding the file (100 MB as a JS string) or its rows (far more) would
- * crash that process; streaming reads it through. The 1M-row x 30-column, 185 MB benchmark is
+ * process whose heap is capped at 64 MB. Holding the file (a 50 MB string) and its 8 million cells crashes
+ * such a process (checked: papaparse on the whole file runs out of heap at 64 MB); streaming reads it through. The 1M-row x 30-column, 185 MB benchmark is
  * test/fixtures/import/readCsvFile.ts run on writeLargeCsv(file, 1_000_000) (see the import README).
  */
 const run = promisify(execFile);

@@ -95,6 +95,29 @@ describe('SPSS .sav reader', () => {
     });
   }
 
+  it('writes SPSS dates as ISO dates and system-missing as empty', async () => {
+    const file = folder.write(
+      'dates.sav',
+      writeSav({
+        variables: [
+          { name: 'start', width: 0, formatType: 20 },
+          { name: 'hours', width: 0 },
+        ],
+        cases: [
+          [spssSeconds(Date.UTC(2023, 0, 31)), 1.5],
+          [null, null],
+        ],
+      }),
+    );
+    const sav = await openSav(file);
+    expect(sav.variables[0]!.format).toBe('DATE8');
+    const { rows } = await collect(sav);
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['2023-01-31', '1.5'],
+      ['', ''],
+    ]);
+  });
+
   it('carries Qualtrics 11..15 codes to a 1..5 scale through the value labels', async () => {
     const sav = await openSav(folder.write('q.sav', writeSav(survey({ compressed: true }))));
     const scoring = scoreCodes(sav.variables[1]!.valueLabels);

@@ -91,9 +91,14 @@ describe('row validation', () => {
         { index: 1, heading: 'Email', field: 'email' },
       ],
     });
-    const { problems } = v.check([
+    const { accepted, problems } = v.check([
       { row: 2, cells: ['1', 'a@example.org'] },
       { row: 3, cells: ['1', 'A@example.org'] },
+      { row: 4, cells: ['2', 'anonymous'] },
+    ]);
+    expect(accepted.map((r) => [r.row, r.values.get(1)])).toEqual([
+      [2, 'a@example.org'],
+      [4, null],
     ]);
     expect(problems.map((p) => p.column)).toEqual(['Email', 'ID']);
   });

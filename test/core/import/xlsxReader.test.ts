@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportFileError } from '../../../electron/core/import/problems';
@@ -69,7 +70,9 @@ describe('XLSX reader', () => {
       wb.addWorksheet('B').addRows([['y'], ['2'], ['3']]);
     });
     expect((await collect(await openXlsx(file, { sheet: 'B' }))).rows).toHaveLength(2);
-    expect((await openXlsx(file, { sheet: 1 })).header).toEqual(['x']);
+    const first = await openXlsx(file, { sheet: 1 });
+    expect(first.header).toEqual(['x']);
+    await first.close();
     const error = await openXlsx(file, { sheet: 'C' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportFileError);
     expect((error as Error).message).toMatch(/has no sheet "C"/);
@@ -109,6 +112,34 @@ describe('XLSX reader', () => {
       const error = await openXlsx(folder.write(name, content)).catch((e: unknown) => e);
       expect(error, name).toBeInstanceOf(ImportFileError);
       expect((error as Error).message, name).toMatch(message);
+    }
+  });
+});
+
+describe('XLSX reader and temporary files', () => {
+  it('leaves no copy of a sheet in the temporary folder, even when reading stops early', async () => {
+    const file = await workbook((wb) => {
+      wb.addWorksheet('First').addRows([['id'], ...Array.from({ length: 3000 }, (_, i) => [`P${i}`])]);
+      wb.addWorksheet('Second').addRows([['id'], ['Q1']]);
+    });
+    const temp = fixtureFolder('confidant-xlsx-tmp-');
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = temp.dir;
+    try {
+      const table = await openXlsx(file, { sheet: 'First', batchSize: 100 });
+      for await (const batch of table.batches) {
+        expect(batch.rows.length).toBeGreaterThan(0);
+        break;
+      }
+      expect(readdirSync(temp.dir).length).toBeGreaterThan(0); // exceljs did copy the sheets
+      await table.close();
+      // exceljs deletes its copies asynchronously once its walk passes them: wait for that, a second at most.
+      for (let i = 0; i < 20 && readdirSync(temp.dir).length > 0; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(readdirSync(temp.dir)).toEqual([]);
+    } finally {
+      process.env.TMPDIR = before;
+      temp.remove();
     }
   });
 });
