@@ -1,5 +1,6 @@
 import { finding, type PiiFinding } from './finding';
 import { nameLexicon } from './names/nameLexicon';
+import { PERSON_AFTER, PERSON_BEFORE, WEAK_PERSON_AFTER } from './names/personCues';
 import { keyedDigest, normaliseIdentifier } from './pseudonym';
 
 /**
@@ -65,6 +66,17 @@ interface Hit {
   part: RosterNamePart;
   capitalised: boolean;
   ordinaryWord: boolean;
+  /** A word around it says a person is meant ("my mentor grace", "grace said", "grace and i"). */
+  cued: boolean;
+}
+
+const WORD_BEFORE = /([\p{L}']{1,20})[ \t,]{1,3}$/u;
+const WORD_AFTER = /^(?:['’]s)?[ \t,]{1,3}([\p{L}']{1,20})/u;
+
+function isCued(text: string, start: number, end: number): boolean {
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 24), start))?.[1]?.toLowerCase() ?? '';
+  const after = WORD_AFTER.exec(text.slice(end, end + 24))?.[1]?.toLowerCase() ?? '';
+  return PERSON_BEFORE.has(before) || PERSON_AFTER.has(after) || WEAK_PERSON_AFTER.has(after);
 }
 
 export interface RosterMatcher {
@@ -107,7 +119,10 @@ export function createRosterMatcher(key: Uint8Array, index: RosterNameIndex): Ro
           part,
           capitalised: first !== first.toLowerCase(),
           ordinaryWord: lex.commonWords.has(lower) || lex.ambiguousNames.has(lower),
+          cued: false,
         });
+        const hit = hits[hits.length - 1]!;
+        if (hit.ordinaryWord && !hit.capitalised) hit.cued = isCued(text, hit.start, hit.end);
       }
       return mergeHits(text, hits);
     },
@@ -125,8 +140,8 @@ function mergeHits(text: string, hits: Hit[]): PiiFinding[] {
     i = j + 1;
     if (group.length === 1) {
       const hit = group[0]!;
-      if (hit.ordinaryWord && !hit.capitalised) continue;
-      const score = hit.ordinaryWord ? 0.6 : hit.capitalised ? 0.95 : 0.85;
+      if (hit.ordinaryWord && !hit.capitalised && !hit.cued) continue;
+      const score = hit.ordinaryWord ? (hit.capitalised ? 0.6 : 0.55) : hit.capitalised ? 0.95 : 0.85;
       found.push(finding(hit.start, hit.end, 'PERSON', score, `${hit.part} name on the project roster`));
       continue;
     }

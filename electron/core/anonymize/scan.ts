@@ -71,6 +71,8 @@ export function detectPii(text: string, options: ScanOptions = {}): PiiFinding[]
   return mergeFindings(kept);
 }
 
+const CONTAINERS: ReadonlySet<PiiEntity> = new Set(['EMAIL_ADDRESS', 'URL', 'IBAN_CODE', 'CREDIT_CARD', 'IP_ADDRESS']);
+
 /**
  * Overlaps: findings of one entity are united (the roster's "Priya" and the detector's "Priya Raman" give
  * "Priya Raman"); between entities the higher score wins, then the longer span. Sorted by start.
@@ -108,7 +110,14 @@ export function mergeFindings(findings: readonly PiiFinding[]): PiiFinding[] {
     if (cluster.length === 1) out.push(cluster[0]!);
     else if (cluster.length > 1) {
       const chosen: PiiFinding[] = [];
-      const ranked = [...cluster].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));
+      // A name inside an e-mail address or a URL goes with it: the container is replaced whole.
+      const outer = cluster.filter(
+        (f) =>
+          !cluster.some(
+            (g) => g !== f && CONTAINERS.has(g.entity) && g.start <= f.start && f.end <= g.end && g.end - g.start > f.end - f.start,
+          ),
+      );
+      const ranked = [...outer].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));
       for (const f of ranked) if (!chosen.some((c) => f.start < c.end && c.start < f.end)) chosen.push(f);
       out.push(...chosen.sort((a, b) => a.start - b.start));
     }

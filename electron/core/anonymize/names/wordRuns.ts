@@ -26,6 +26,8 @@ export interface CapitalisedRun {
   beforeTwo: string;
   /** The lower-case word just after the run, if any ("said"). */
   after: string;
+  /** The role in an apposition right after the run: "Ngozi, my buddy, ..." gives "buddy". */
+  apposition: string;
 }
 
 const CAPITALISED = /(?<![\p{L}\p{M}\p{N}'’_-])\p{Lu}[\p{L}\p{M}]{0,40}(?:['’-][\p{L}\p{M}]{1,40}){0,3}/gu;
@@ -57,6 +59,11 @@ function neighbourWordBefore(text: string, start: number): { one: string; two: s
   if (!m) return { one: '', two: '' };
   const one = (m[2] ?? '').toLowerCase();
   return { one, two: m[1] ? `${m[1].toLowerCase()} ${one}` : one };
+}
+
+function appositionAfter(text: string, end: number): string {
+  const m = /^(?:'s|’s)?,[ \t]{1,3}(?:my|our|her|his|their|the)[ \t]{1,3}([\p{L}]{1,20})/u.exec(text.slice(end, end + 40));
+  return m ? (m[1] ?? '').toLowerCase() : '';
 }
 
 function neighbourWordAfter(text: string, end: number): string {
@@ -93,8 +100,12 @@ export function capitalisedWords(text: string): CapitalisedWord[] {
 }
 
 /** Two capitalised words belong to one run when only a space, an initial's full stop or a particle parts them. */
+const POSSESSIVE_INSTITUTIONS = new Set(['trust', 'college', 'hospital', 'school', 'fund', 'church', 'academy', 'foundation', 'society', 'centre', 'park', 'cathedral', 'university', 'ambulance']);
+
 function joined(text: string, left: CapitalisedWord, right: CapitalisedWord): boolean {
-  if (left.possessive || right.sentenceStart) return false;
+  if (right.sentenceStart) return false;
+  // "Prince's Trust", "King's College": a possessive inside an institution's name.
+  if (left.possessive) return text.slice(left.end + 2, right.start) === ' ' && POSSESSIVE_INSTITUTIONS.has(right.lower);
   const between = text.slice(left.end, right.start);
   if (between === ' ') return true;
   if (between === '. ' && (left.initial || HONORIFICS.has(left.lower))) return true;
@@ -111,7 +122,13 @@ export function capitalisedRuns(text: string): CapitalisedRun[] {
     const first = current[0]!;
     const last = current[current.length - 1]!;
     const before = first.sentenceStart ? { one: '', two: '' } : neighbourWordBefore(text, first.start);
-    runs.push({ words: current, before: before.one, beforeTwo: before.two, after: neighbourWordAfter(text, last.end) });
+    runs.push({
+      words: current,
+      before: before.one,
+      beforeTwo: before.two,
+      after: neighbourWordAfter(text, last.end),
+      apposition: appositionAfter(text, last.end),
+    });
     current = [];
   };
   for (const word of words) {
