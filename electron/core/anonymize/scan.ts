@@ -52,19 +52,49 @@ function normaliseCountries(countries: readonly string[] | undefined): string[] 
   return [...new Set(list.map((c) => (c === 'UK' ? 'GB' : c)))];
 }
 
+/** Texts longer than this are scanned a piece at a time (split at a line break), so memory stays flat. */
+const PIECE = 256 * 1024;
+
+/** Where to cut a long text: the last line break (else space) before `limit`, never inside a word. */
+export function pieceEnd(text: string, from: number, limit = PIECE): number {
+  const hard = from + limit;
+  if (hard >= text.length) return text.length;
+  const newline = text.lastIndexOf('\n', hard);
+  if (newline > from + limit / 2) return newline + 1;
+  const space = text.lastIndexOf(' ', hard);
+  if (space > from + limit / 2) return space + 1;
+  // No break at all: cut between two code units that are not a surrogate pair.
+  return (text.charCodeAt(hard) & 0xfc00) === 0xdc00 ? hard + 1 : hard;
+}
+
 /** Findings in UTF-16 offsets, merged, before conversion: what operators.ts applies to a JavaScript string. */
 export function detectPii(text: string, options: ScanOptions = {}): PiiFinding[] {
+  if (text.length <= PIECE) return detectInPiece(text, options);
+  const out: PiiFinding[] = [];
+  for (let start = 0; start < text.length; ) {
+    const end = pieceEnd(text, start);
+    for (const f of detectInPiece(text.slice(start, end), options)) {
+      f.start += start;
+      f.end += start;
+      out.push(f);
+    }
+    start = end;
+  }
+  return out;
+}
+
+function detectInPiece(text: string, options: ScanOptions): PiiFinding[] {
   if (text.length === 0) return [];
   const context: DetectionContext = { countries: normaliseCountries(options.countries) };
   const wanted = options.entities ? new Set(options.entities) : null;
   const all: PiiFinding[] = [];
   for (const { detect, entities } of DETECTORS) {
     if (wanted && !entities.some((e) => wanted.has(e))) continue;
-    all.push(...detect(text, context));
+    for (const f of detect(text, context)) all.push(f);
   }
-  if (options.roster && (!wanted || wanted.has('PERSON'))) all.push(...options.roster.find(text));
+  if (options.roster && (!wanted || wanted.has('PERSON'))) for (const f of options.roster.find(text)) all.push(f);
   if (options.identifierMasks?.length && (!wanted || wanted.has('EMPLOYEE_ID'))) {
-    all.push(...detectIdentifierMasks(text, options.identifierMasks));
+    for (const f of detectIdentifierMasks(text, options.identifierMasks)) all.push(f);
   }
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const kept = all.filter((f) => f.score >= minScore && f.end > f.start && (!wanted || wanted.has(f.entity)));

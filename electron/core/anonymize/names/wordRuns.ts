@@ -31,6 +31,7 @@ export interface CapitalisedRun {
 }
 
 const CAPITALISED = /(?<![\p{L}\p{M}\p{N}'’_-])\p{Lu}[\p{L}\p{M}]{0,40}(?:['’-][\p{L}\p{M}]{1,40}){0,3}/gu;
+const MAX_RUN = 6;
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lady', 'lord', 'rev', 'madam', 'madame', 'mme', 'herr', 'frau', 'señor', 'señora', 'auntie', 'uncle']);
 const PARTICLES = new Set(['van', 'von', 'de', 'da', 'di', 'del', 'der', 'den', 'la', 'le', 'bin', 'binti', 'al', 'el', 'ibn', 'dos', 'du']);
 const SENTENCE_END = new Set(['.', '!', '?', '\n', '\r', ':', ';', '•', '|', '"', '“', '—', '–', '(', '[', '*', '>']);
@@ -133,7 +134,8 @@ export function capitalisedRuns(text: string): CapitalisedRun[] {
   };
   for (const word of words) {
     const previous = current[current.length - 1];
-    if (previous && !joined(text, previous, word)) close();
+    // No name has more than six words; a longer run is a title or shouting, judged six words at a time.
+    if (previous && (!joined(text, previous, word) || current.length >= MAX_RUN)) close();
     current.push(word);
   }
   close();
