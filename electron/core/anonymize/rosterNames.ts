@@ -107,9 +107,13 @@ export function createRosterMatcher(key: Uint8Array, index: RosterNameIndex): Ro
       let m: RegExpExecArray | null;
       while ((m = TOKEN.exec(text)) !== null) {
         let word = m[0];
-        if (/['’]s$/.test(word)) word = word.slice(0, -2);
+        if (word.length < 2) continue;
+        const last = word.charCodeAt(word.length - 1);
+        const apostrophe = word.charCodeAt(word.length - 2);
+        if ((last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019)) word = word.slice(0, -2);
         let part = lookup(word);
-        if (part === null && word.includes('-')) part = lookup(word.slice(0, word.indexOf('-')));
+        const hyphen = word.indexOf('-');
+        if (part === null && hyphen > 0) part = lookup(word.slice(0, hyphen));
         if (part === null) continue;
         const lower = word.toLowerCase();
         const first = word[0]!;

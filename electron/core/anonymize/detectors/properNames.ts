@@ -210,7 +210,13 @@ function personSpan(
 export const detectProperNames: Detector = (text) => {
   const lex = nameLexicon();
   const found: PiiFinding[] = [];
-  for (const run of capitalisedRuns(text)) {
+  const plain = (lower: string) =>
+    lex.commonWords.has(lower) &&
+    !lex.firstNames.has(lower) &&
+    !lex.places.has(lower) &&
+    !lex.organisations.has(lower) &&
+    !PLACES_THAT_ARE_NAMES.has(lower);
+  for (const run of capitalisedRuns(text, plain)) {
     if (run.words.every((w) => w.allCaps)) continue;
     for (const span of classifyRun(run, lex)) {
       const first = run.words[span.first]!;

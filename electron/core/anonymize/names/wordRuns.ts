@@ -30,7 +30,6 @@ export interface CapitalisedRun {
   apposition: string;
 }
 
-const CAPITALISED = /(?<![\p{L}\p{M}\p{N}'’_-])\p{Lu}[\p{L}\p{M}]{0,40}(?:['’-][\p{L}\p{M}]{1,40}){0,3}/gu;
 const MAX_RUN = 6;
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lady', 'lord', 'rev', 'madam', 'madame', 'mme', 'herr', 'frau', 'señor', 'señora', 'auntie', 'uncle']);
 const PARTICLES = new Set(['van', 'von', 'de', 'da', 'di', 'del', 'der', 'den', 'la', 'le', 'bin', 'binti', 'al', 'el', 'ibn', 'dos', 'du']);
@@ -54,12 +53,39 @@ function isSentenceStart(text: string, start: number): boolean {
   return SENTENCE_END.has(ch);
 }
 
+const LETTER = /\p{L}/u;
+
+function isLetterAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 39;
+  return LETTER.test(text[i]!);
+}
+
+/** The one or two words before `start` (lower case), read backwards by hand: no regex tried at every offset. */
 function neighbourWordBefore(text: string, start: number): { one: string; two: string } {
-  const slice = text.slice(Math.max(0, start - 40), start);
-  const m = /(?:([\p{L}']{1,20})[ \t]{1,3})?([\p{L}']{1,20})[ \t,]{1,3}$/u.exec(slice);
-  if (!m) return { one: '', two: '' };
-  const one = (m[2] ?? '').toLowerCase();
-  return { one, two: m[1] ? `${m[1].toLowerCase()} ${one}` : one };
+  const floor = Math.max(0, start - 48);
+  let i = start - 1;
+  let gap = 0;
+  while (i >= floor && (text[i] === ' ' || text[i] === '\t' || text[i] === ',') && gap < 3) {
+    i -= 1;
+    gap += 1;
+  }
+  if (gap === 0) return { one: '', two: '' };
+  const oneEnd = i + 1;
+  while (i >= floor && oneEnd - i <= 20 && isLetterAt(text, i)) i -= 1;
+  const one = text.slice(i + 1, oneEnd).toLowerCase();
+  if (one === '') return { one: '', two: '' };
+  let j = i;
+  let gap2 = 0;
+  while (j >= floor && (text[j] === ' ' || text[j] === '\t') && gap2 < 3) {
+    j -= 1;
+    gap2 += 1;
+  }
+  if (gap2 === 0) return { one, two: one };
+  const twoEnd = j + 1;
+  while (j >= floor && twoEnd - j <= 20 && isLetterAt(text, j)) j -= 1;
+  const previous = text.slice(j + 1, twoEnd).toLowerCase();
+  return { one, two: previous ? `${previous} ${one}` : one };
 }
 
 function appositionAfter(text: string, end: number): string {
@@ -72,20 +98,68 @@ function neighbourWordAfter(text: string, end: number): string {
   return m ? (m[1] ?? '').toLowerCase() : '';
 }
 
+const UPPER = /\p{Lu}/u;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const JOINERS = new Set([39, 0x2019, 45]); // ' ’ -
+
+function letterOrMark(code: number, text: string, i: number): boolean {
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER_OR_MARK.test(text[i]!);
+}
+
+/** The character before a word's first letter must not be part of a word (letters, digits, ' ’ _ -). */
+function wordContinuesBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const code = text.charCodeAt(i - 1);
+  if (code < 128) return (code >= 48 && code <= 57) || letterOrMark(code, text, i - 1) || code === 95 || JOINERS.has(code);
+  return JOINERS.has(code) || /[\p{L}\p{M}\p{N}]/u.test(text[i - 1]!);
+}
+
+/**
+ * Every capitalised word, found by a hand-written scanner: lower-case words are skipped at the cost of a
+ * comparison per character, and no match object is made for them (a transcript is 90% lower case).
+ */
 export function capitalisedWords(text: string): CapitalisedWord[] {
   const words: CapitalisedWord[] = [];
-  CAPITALISED.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CAPITALISED.exec(text)) !== null) {
-    let word = m[0];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    const upper = code < 128 ? code >= 65 && code <= 90 : UPPER.test(text[i]!);
+    if (!upper) {
+      i += 1;
+      if (letterOrMark(code, text, i - 1)) while (i < n && letterOrMark(text.charCodeAt(i), text, i)) i += 1;
+      continue;
+    }
+    const start = i;
+    const glued = wordContinuesBefore(text, start);
+    i += 1;
+    let length = 1;
+    while (i < n && length < 41 && letterOrMark(text.charCodeAt(i), text, i)) {
+      i += 1;
+      length += 1;
+    }
+    for (let groups = 0; groups < 3 && i + 1 < n && JOINERS.has(text.charCodeAt(i)); groups += 1) {
+      if (!letterOrMark(text.charCodeAt(i + 1), text, i + 1)) break;
+      i += 1;
+      let part = 0;
+      while (i < n && part < 40 && letterOrMark(text.charCodeAt(i), text, i)) {
+        i += 1;
+        part += 1;
+      }
+    }
+    if (glued) continue;
+    let end = i;
     let possessive = false;
-    if (/['’]s$/.test(word)) {
-      word = word.slice(0, -2);
+    const last = text.charCodeAt(end - 1);
+    const apostrophe = text.charCodeAt(end - 2);
+    if (end - start > 2 && (last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019)) {
+      end -= 2;
       possessive = true;
-    } else if (/['’]$/.test(word)) word = word.slice(0, -1);
-    const start = m.index;
-    const end = start + word.length;
-    const initial = word.length === 1 && text[end] === '.';
+    }
+    // "I", "I'm", "I've": the commonest capitalised word in an interview, never part of a name.
+    if (code === 73 && (end - start === 1 || JOINERS.has(text.charCodeAt(start + 1)))) continue;
+    const word = text.slice(start, end);
     words.push({
       start,
       end,
@@ -94,7 +168,7 @@ export function capitalisedWords(text: string): CapitalisedWord[] {
       sentenceStart: isSentenceStart(text, start),
       possessive,
       allCaps: word.length > 1 && word === word.toUpperCase(),
-      initial,
+      initial: word.length === 1 && text[end] === '.',
     });
   }
   return words;
@@ -114,7 +188,11 @@ function joined(text: string, left: CapitalisedWord, right: CapitalisedWord): bo
   return particle !== null && PARTICLES.has(particle[1]!);
 }
 
-export function capitalisedRuns(text: string): CapitalisedRun[] {
+/**
+ * `isPlainWord(lower)` says a word is an ordinary word: a run of one such word at the start of a sentence
+ * ("So", "Yeah", "Interviewer") is dropped before its neighbours are read, which is most runs in a transcript.
+ */
+export function capitalisedRuns(text: string, isPlainWord: (lower: string) => boolean = () => false): CapitalisedRun[] {
   const words = capitalisedWords(text);
   const runs: CapitalisedRun[] = [];
   let current: CapitalisedWord[] = [];
@@ -122,6 +200,10 @@ export function capitalisedRuns(text: string): CapitalisedRun[] {
     if (current.length === 0) return;
     const first = current[0]!;
     const last = current[current.length - 1]!;
+    if (current.length === 1 && first.sentenceStart && !first.possessive && isPlainWord(first.lower)) {
+      current = [];
+      return;
+    }
     const before = first.sentenceStart ? { one: '', two: '' } : neighbourWordBefore(text, first.start);
     runs.push({
       words: current,
