@@ -33,7 +33,10 @@ function keyOf(record: ParticipantRecord, quasiIdentifiers: readonly string[]): 
   return JSON.stringify(quasiIdentifiers.map((q) => record[q] ?? null));
 }
 
-export function kAnonymity(records: readonly ParticipantRecord[], quasiIdentifiers: readonly string[]): KAnonymityReport {
+export function kAnonymity(
+  records: readonly ParticipantRecord[],
+  quasiIdentifiers: readonly string[],
+): KAnonymityReport {
   const classes = new Map<string, EquivalenceClass>();
   const keys = records.map((record) => {
     const key = keyOf(record, quasiIdentifiers);
@@ -63,7 +66,10 @@ export interface MinimumCellSizePolicy {
 export const DEFAULT_MINIMUM_CELL_SIZE: MinimumCellSizePolicy = { counts: 5, quotes: 10 };
 
 /** A quote may be shown only if the group it is attributed to ("mentees in Finance") is large enough. */
-export function mayShowQuote(groupSize: number, policy: MinimumCellSizePolicy = DEFAULT_MINIMUM_CELL_SIZE): boolean {
+export function mayShowQuote(
+  groupSize: number,
+  policy: MinimumCellSizePolicy = DEFAULT_MINIMUM_CELL_SIZE,
+): boolean {
   return groupSize >= policy.quotes;
 }
 
@@ -117,10 +123,18 @@ export function applyMinimumCellSize(table: CountTable, options: MinimumCellSize
     if (!isHidden(r, c)) suppression[r]![c] = 'complementary';
   };
   for (let guard = 0; guard < nRows * nCols + 1; guard += 1) {
-    if (!closeSingletons(nRows, nCols, isHidden, hide, value) && !closeBridges(nRows, nCols, isHidden, hide, value)) break;
+    if (
+      !closeSingletons(nRows, nCols, isHidden, hide, value) &&
+      !closeBridges(nRows, nCols, isHidden, hide, value)
+    )
+      break;
   }
-  const rowTotals = Array.from({ length: nRows }, (_, r) => table.columns.reduce((s, _c, c) => s + value(r, c), 0));
-  const columnTotals = Array.from({ length: nCols }, (_, c) => table.rows.reduce((s, _r, r) => s + value(r, c), 0));
+  const rowTotals = Array.from({ length: nRows }, (_, r) =>
+    table.columns.reduce((s, _c, c) => s + value(r, c), 0),
+  );
+  const columnTotals = Array.from({ length: nCols }, (_, c) =>
+    table.rows.reduce((s, _r, r) => s + value(r, c), 0),
+  );
   const total = rowTotals.reduce((s, v) => s + v, 0);
   return {
     rows: table.rows,
@@ -145,7 +159,10 @@ function closeSingletons(
   for (let r = 0; r < nRows; r += 1) {
     const hidden = Array.from({ length: nCols }, (_, c) => c).filter((c) => isHidden(r, c));
     if (hidden.length !== 1) continue;
-    const pick = smallest(Array.from({ length: nCols }, (_, c) => c).filter((c) => !isHidden(r, c)), (c) => value(r, c));
+    const pick = smallest(
+      Array.from({ length: nCols }, (_, c) => c).filter((c) => !isHidden(r, c)),
+      (c) => value(r, c),
+    );
     if (pick !== undefined) {
       hide(r, pick);
       changed = true;
@@ -154,7 +171,10 @@ function closeSingletons(
   for (let c = 0; c < nCols; c += 1) {
     const hidden = Array.from({ length: nRows }, (_, r) => r).filter((r) => isHidden(r, c));
     if (hidden.length !== 1) continue;
-    const pick = smallest(Array.from({ length: nRows }, (_, r) => r).filter((r) => !isHidden(r, c)), (r) => value(r, c));
+    const pick = smallest(
+      Array.from({ length: nRows }, (_, r) => r).filter((r) => !isHidden(r, c)),
+      (r) => value(r, c),
+    );
     if (pick !== undefined) {
       hide(pick, c);
       changed = true;
@@ -196,7 +216,8 @@ function closeBridges(
       for (const rr of other.rows) {
         for (const cc of side.columns) {
           if (isHidden(rr, cc)) continue;
-          const rank = (r2: number, c2: number) => (value(r2, c2) > 0 ? value(r2, c2) : Number.MAX_SAFE_INTEGER);
+          const rank = (r2: number, c2: number) =>
+            value(r2, c2) > 0 ? value(r2, c2) : Number.MAX_SAFE_INTEGER;
           if (!best || rank(rr, cc) < rank(best[0], best[1])) best = [rr, cc];
         }
       }

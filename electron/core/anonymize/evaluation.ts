@@ -44,7 +44,11 @@ interface Counts {
 }
 
 /** Matches one case: returns, per gold span, the index of its predicted match (or -1). */
-export function matchSpans(gold: readonly ScoredSpan[], predicted: readonly ScoredSpan[], threshold: number): number[] {
+export function matchSpans(
+  gold: readonly ScoredSpan[],
+  predicted: readonly ScoredSpan[],
+  threshold: number,
+): number[] {
   const pairs: Array<{ g: number; p: number; iou: number }> = [];
   gold.forEach((g, gi) =>
     predicted.forEach((p, pi) => {

@@ -76,7 +76,8 @@ export function parseWrittenDate(text: string, monthFirst = false): Date | null 
   if (m) {
     let day = Number(m[1]);
     let month = Number(m[2]);
-    if ((monthFirst && month <= 31 && day <= 12) || day > 31 || (month > 12 && day <= 12)) [day, month] = [month, day];
+    if ((monthFirst && month <= 31 && day <= 12) || day > 31 || (month > 12 && day <= 12))
+      [day, month] = [month, day];
     return utcDate(fullYear(m[3]!), month, day);
   }
   m = /^(\d{1,2})(?:st|nd|rd|th)?(?: of)?[ -]([a-z]{3,9})\.?,?[ -](\d{2}|\d{4})$/.exec(t);
@@ -113,7 +114,10 @@ export interface RareCategoryOptions {
  * rare category alone would just be renamed), the next smallest categories are merged in until it is not,
  * or nothing is left to merge. Returns the mapping from each original category to what is shown.
  */
-export function groupRareCategories(values: readonly string[], options: RareCategoryOptions): Map<string, string> {
+export function groupRareCategories(
+  values: readonly string[],
+  options: RareCategoryOptions,
+): Map<string, string> {
   const other = options.other ?? 'Other';
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);

@@ -96,10 +96,16 @@ function mask(original: string, operator: { character?: string; keepLast?: numbe
   const chars = [...original];
   const keep = Math.min(operator.keepLast ?? 0, chars.length);
   const hidden = chars.length - keep;
-  return chars.map((ch, i) => (i < hidden && /[\p{L}\p{N}]/u.test(ch) ? (operator.character ?? '•') : ch)).join('');
+  return chars
+    .map((ch, i) => (i < hidden && /[\p{L}\p{N}]/u.test(ch) ? (operator.character ?? '•') : ch))
+    .join('');
 }
 
-function generalise(original: string, entity: string, operator: { dateTo?: 'month' | 'quarter' | 'year'; monthFirst?: boolean }): string | null {
+function generalise(
+  original: string,
+  entity: string,
+  operator: { dateTo?: 'month' | 'quarter' | 'year'; monthFirst?: boolean },
+): string | null {
   if (entity !== 'DATE_TIME') return null;
   const date = parseWrittenDate(original, operator.monthFirst);
   if (!date) return null;
@@ -109,7 +115,11 @@ function generalise(original: string, entity: string, operator: { dateTo?: 'mont
 }
 
 /** Applies the operators to the accepted findings. Overlapping findings: the first (by start) wins. */
-export function anonymiseText(text: string, findings: readonly AcceptedFinding[], options: AnonymiseOptions = {}): AnonymisedText {
+export function anonymiseText(
+  text: string,
+  findings: readonly AcceptedFinding[],
+  options: AnonymiseOptions = {},
+): AnonymisedText {
   const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
   const accepted: AcceptedFinding[] = [];
   let lastEnd = -1;

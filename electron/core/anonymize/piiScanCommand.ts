@@ -29,5 +29,10 @@ export async function piiScanCommand(args: PiiScanArgs): Promise<PiiScanResult[]
       })()
     : undefined;
   const findings = scanForPii(args.text, { countries: args.countries, roster });
-  return findings.map(({ start, end, entity, score }) => ({ start, end, entity, score: Math.round(score * 100) / 100 }));
+  return findings.map(({ start, end, entity, score }) => ({
+    start,
+    end,
+    entity,
+    score: Math.round(score * 100) / 100,
+  }));
 }

@@ -29,12 +29,7 @@ export function normaliseIdentifier(value: string, kind: IdentifierKind): string
     case 'email':
       return base.toLowerCase().replace(/^mailto:/, '');
     case 'name':
-      return base
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .normalize('NFC')
-        .toLowerCase()
-        .replace(/[’]/g, "'");
+      return base.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase().replace(/[’]/g, "'");
     case 'id':
       return base.toUpperCase().replace(/[\s-]/g, '');
     case 'text':
@@ -76,7 +71,12 @@ export interface PseudonymOptions {
 }
 
 /** `P-7K3Q9X`: the readable pseudonym of `value` in `domain` (e.g. "roster.email") under the project key. */
-export function pseudonymFor(key: Uint8Array, domain: string, value: string, options: PseudonymOptions = {}): string {
+export function pseudonymFor(
+  key: Uint8Array,
+  domain: string,
+  value: string,
+  options: PseudonymOptions = {},
+): string {
   const length = options.length ?? 6;
   if (length < 4 || length > 20) throw new Error('A pseudonym has 4 to 20 characters.');
   const digest = keyedDigest(key, domain, normaliseIdentifier(value, options.kind ?? 'text'));

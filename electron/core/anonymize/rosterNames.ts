@@ -57,7 +57,10 @@ export function buildRosterNameIndex(key: Uint8Array, people: readonly RosterPer
     add(person.familyNames, 'family');
     for (const nickname of person.nicknames ?? []) add(nickname, 'nickname');
   }
-  return { version: 1, tokens: [...parts].map(([hash, part]) => ({ hash, part })).sort((a, b) => (a.hash < b.hash ? -1 : 1)) };
+  return {
+    version: 1,
+    tokens: [...parts].map(([hash, part]) => ({ hash, part })).sort((a, b) => (a.hash < b.hash ? -1 : 1)),
+  };
 }
 
 interface Hit {
@@ -110,7 +113,8 @@ export function createRosterMatcher(key: Uint8Array, index: RosterNameIndex): Ro
         if (word.length < 2) continue;
         const last = word.charCodeAt(word.length - 1);
         const apostrophe = word.charCodeAt(word.length - 2);
-        if ((last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019)) word = word.slice(0, -2);
+        if ((last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019))
+          word = word.slice(0, -2);
         let part = lookup(word);
         const hyphen = word.indexOf('-');
         if (part === null && hyphen > 0) part = lookup(word.slice(0, hyphen));
@@ -149,7 +153,15 @@ function mergeHits(text: string, hits: Hit[]): PiiFinding[] {
       found.push(finding(hit.start, hit.end, 'PERSON', score, `${hit.part} name on the project roster`));
       continue;
     }
-    found.push(finding(group[0]!.start, group[group.length - 1]!.end, 'PERSON', 0.98, 'full name on the project roster'));
+    found.push(
+      finding(
+        group[0]!.start,
+        group[group.length - 1]!.end,
+        'PERSON',
+        0.98,
+        'full name on the project roster',
+      ),
+    );
   }
   return found;
 }
@@ -160,7 +172,12 @@ function mergeHits(text: string, hits: Hit[]): PiiFinding[] {
  */
 export function parseRosterCsv(csv: string): RosterPerson[] {
   const rows = parseCsvRows(csv.replace(/^\uFEFF/, ''));
-  const header = (rows.shift() ?? []).map((h) => h.trim().toLowerCase().replace(/[\s_-]+/g, ' '));
+  const header = (rows.shift() ?? []).map((h) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, ' '),
+  );
   const column = (...names: string[]) => header.findIndex((h) => names.includes(h));
   const given = column('given name', 'given names', 'first name', 'firstname', 'forename', 'first');
   const family = column('family name', 'family names', 'last name', 'lastname', 'surname', 'last');

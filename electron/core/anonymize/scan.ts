@@ -48,7 +48,9 @@ const DETECTORS: Array<{ detect: Detector; entities: readonly PiiEntity[] }> = [
 ];
 
 function normaliseCountries(countries: readonly string[] | undefined): string[] {
-  const list = (countries && countries.length > 0 ? countries : DEFAULT_COUNTRIES).map((c) => c.trim().toUpperCase());
+  const list = (countries && countries.length > 0 ? countries : DEFAULT_COUNTRIES).map((c) =>
+    c.trim().toUpperCase(),
+  );
   return [...new Set(list.map((c) => (c === 'UK' ? 'GB' : c)))];
 }
 
@@ -71,7 +73,7 @@ export function pieceEnd(text: string, from: number, limit = PIECE): number {
 export function detectPii(text: string, options: ScanOptions = {}): PiiFinding[] {
   if (text.length <= PIECE) return detectInPiece(text, options);
   const out: PiiFinding[] = [];
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const end = pieceEnd(text, start);
     for (const f of detectInPiece(text.slice(start, end), options)) {
       f.start += start;
@@ -92,7 +94,8 @@ function detectInPiece(text: string, options: ScanOptions): PiiFinding[] {
     if (wanted && !entities.some((e) => wanted.has(e))) continue;
     for (const f of detect(text, context)) all.push(f);
   }
-  if (options.roster && (!wanted || wanted.has('PERSON'))) for (const f of options.roster.find(text)) all.push(f);
+  if (options.roster && (!wanted || wanted.has('PERSON')))
+    for (const f of options.roster.find(text)) all.push(f);
   if (options.identifierMasks?.length && (!wanted || wanted.has('EMPLOYEE_ID'))) {
     for (const f of detectIdentifierMasks(text, options.identifierMasks)) all.push(f);
   }
@@ -101,7 +104,13 @@ function detectInPiece(text: string, options: ScanOptions): PiiFinding[] {
   return mergeFindings(kept);
 }
 
-const CONTAINERS: ReadonlySet<PiiEntity> = new Set(['EMAIL_ADDRESS', 'URL', 'IBAN_CODE', 'CREDIT_CARD', 'IP_ADDRESS']);
+const CONTAINERS: ReadonlySet<PiiEntity> = new Set([
+  'EMAIL_ADDRESS',
+  'URL',
+  'IBAN_CODE',
+  'CREDIT_CARD',
+  'IP_ADDRESS',
+]);
 
 /**
  * Overlaps: findings of one entity are united (the roster's "Priya" and the detector's "Priya Raman" give
@@ -144,7 +153,12 @@ export function mergeFindings(findings: readonly PiiFinding[]): PiiFinding[] {
       const outer = cluster.filter(
         (f) =>
           !cluster.some(
-            (g) => g !== f && CONTAINERS.has(g.entity) && g.start <= f.start && f.end <= g.end && g.end - g.start > f.end - f.start,
+            (g) =>
+              g !== f &&
+              CONTAINERS.has(g.entity) &&
+              g.start <= f.start &&
+              f.end <= g.end &&
+              g.end - g.start > f.end - f.start,
           ),
       );
       const ranked = [...outer].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));

@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { scoreByEntity, type EvaluationCase, type ScoredSpan } from '../../../electron/core/anonymize/evaluation';
+import {
+  scoreByEntity,
+  type EvaluationCase,
+  type ScoredSpan,
+} from '../../../electron/core/anonymize/evaluation';
 import { piiScanCommand } from '../../../electron/core/anonymize/piiScanCommand';
-import { buildRosterNameIndex, createRosterMatcher, parseRosterCsv } from '../../../electron/core/anonymize/rosterNames';
+import {
+  buildRosterNameIndex,
+  createRosterMatcher,
+  parseRosterCsv,
+} from '../../../electron/core/anonymize/rosterNames';
 import { scanForPii, type ScanOptions } from '../../../electron/core/anonymize/scan';
 import type { LabelledSentence } from '../../fixtures/pii/buildCorpus';
 
@@ -37,10 +45,20 @@ function personClass(span: ScoredSpan, gold: ReadonlyArray<ScoredSpan & { roster
   return onRoster ? 'PERSON_ROSTER' : 'PERSON_OTHER';
 }
 
-export function evaluateCorpus(sentences: readonly LabelledSentence[], options: ScanOptions): EvaluationCase[] {
+export function evaluateCorpus(
+  sentences: readonly LabelledSentence[],
+  options: ScanOptions,
+): EvaluationCase[] {
   return sentences.map((sentence) => {
-    const gold = sentence.spans.map((g) => ({ ...g, entity: g.entity === 'PERSON' ? (g.roster ? 'PERSON_ROSTER' : 'PERSON_OTHER') : g.entity }));
-    const predicted = scanForPii(sentence.text, options).map((f) => ({ start: f.start, end: f.end, entity: personClass(f, sentence.spans) }));
+    const gold = sentence.spans.map((g) => ({
+      ...g,
+      entity: g.entity === 'PERSON' ? (g.roster ? 'PERSON_ROSTER' : 'PERSON_OTHER') : g.entity,
+    }));
+    const predicted = scanForPii(sentence.text, options).map((f) => ({
+      start: f.start,
+      end: f.end,
+      entity: personClass(f, sentence.spans),
+    }));
     return { gold, predicted };
   });
 }

@@ -4,7 +4,8 @@ import { compileMask } from '../../../electron/core/anonymize/detectors/employee
 import { passesVerhoeff } from '../../../electron/core/anonymize/detectors/nationalId';
 import { detectPii, scanForPii } from '../../../electron/core/anonymize/scan';
 
-const spans = (text: string, options = {}) => scanForPii(text, options).map((f) => [f.entity, [...text].slice(f.start, f.end).join('')]);
+const spans = (text: string, options = {}) =>
+  scanForPii(text, options).map((f) => [f.entity, [...text].slice(f.start, f.end).join('')]);
 
 describe('checksums', () => {
   it('Luhn accepts issued test cards and rejects a changed digit', () => {
@@ -26,7 +27,9 @@ describe('checksums', () => {
   });
 
   it('finds an IBAN only with a valid mod-97 checksum, grouped or not', () => {
-    expect(spans('IBAN GB82 WEST 1234 5698 7654 32 please')).toEqual([['IBAN_CODE', 'GB82 WEST 1234 5698 7654 32']]);
+    expect(spans('IBAN GB82 WEST 1234 5698 7654 32 please')).toEqual([
+      ['IBAN_CODE', 'GB82 WEST 1234 5698 7654 32'],
+    ]);
     expect(spans('IBAN GB82WEST12345698765432.')).toEqual([['IBAN_CODE', 'GB82WEST12345698765432']]);
     expect(spans('IBAN GB83 WEST 1234 5698 7654 32 please')).toEqual([]);
   });
@@ -39,24 +42,32 @@ describe('checksums', () => {
 
 describe('contacts', () => {
   it('finds e-mail addresses and keeps sentence punctuation out', () => {
-    expect(spans('Write to priya.raman@example.co.uk.')).toEqual([['EMAIL_ADDRESS', 'priya.raman@example.co.uk']]);
+    expect(spans('Write to priya.raman@example.co.uk.')).toEqual([
+      ['EMAIL_ADDRESS', 'priya.raman@example.co.uk'],
+    ]);
     expect(spans('Not an address: me@localhost, or @handle')).toEqual([]);
   });
 
   it('finds phone numbers of the project countries only', () => {
-    expect(spans('Call 020 7946 0958 today', { countries: ['GB'] })).toEqual([['PHONE_NUMBER', '020 7946 0958']]);
+    expect(spans('Call 020 7946 0958 today', { countries: ['GB'] })).toEqual([
+      ['PHONE_NUMBER', '020 7946 0958'],
+    ]);
     expect(spans('Call 020 7946 0958 today', { countries: ['US'] })).toEqual([]);
-    expect(spans('Call +44 20 7946 0958 today', { countries: ['US'] })).toEqual([['PHONE_NUMBER', '+44 20 7946 0958']]);
+    expect(spans('Call +44 20 7946 0958 today', { countries: ['US'] })).toEqual([
+      ['PHONE_NUMBER', '+44 20 7946 0958'],
+    ]);
   });
 
   it('does not take dates, IPs or scores for phone numbers', () => {
-    expect(detectPii('On 12.03.2021 at 10.0.0.1 we scored 1234567', { entities: ['PHONE_NUMBER'] })).toEqual([]);
+    expect(detectPii('On 12.03.2021 at 10.0.0.1 we scored 1234567', { entities: ['PHONE_NUMBER'] })).toEqual(
+      [],
+    );
   });
 
   it('finds employee ids from masks, not user regexes', () => {
-    expect(spans('Staff no EMP-004211 and emp-12 and XEMP-004211', { identifierMasks: [{ mask: 'EMP-######' }] })).toEqual([
-      ['EMPLOYEE_ID', 'EMP-004211'],
-    ]);
+    expect(
+      spans('Staff no EMP-004211 and emp-12 and XEMP-004211', { identifierMasks: [{ mask: 'EMP-######' }] }),
+    ).toEqual([['EMPLOYEE_ID', 'EMP-004211']]);
     expect(compileMask('AA##').source).toContain('[A-Za-z][A-Za-z]\\d\\d');
     expect(() => compileMask('')).toThrow();
   });
@@ -67,7 +78,10 @@ describe('offsets and awkward input', () => {
     const text = '😀😀 mail me: a.b@example.org 👍 or call +44 20 7946 0958';
     const findings = scanForPii(text, { countries: ['GB'] });
     const points = [...text];
-    expect(findings.map((f) => points.slice(f.start, f.end).join(''))).toEqual(['a.b@example.org', '+44 20 7946 0958']);
+    expect(findings.map((f) => points.slice(f.start, f.end).join(''))).toEqual([
+      'a.b@example.org',
+      '+44 20 7946 0958',
+    ]);
     expect(findings[0]!.start).toBe(12);
     expect(text.indexOf('a.b@')).toBe(14); // UTF-16 differs by the two surrogate pairs
   });
@@ -75,7 +89,9 @@ describe('offsets and awkward input', () => {
   it('handles empty text, other scripts and emoji-only text', () => {
     expect(scanForPii('')).toEqual([]);
     expect(scanForPii('🙂🙃😀')).toEqual([]);
-    expect(spans('Привет, меня зовут 李小龍, пишите на ivan@example.ru')).toEqual([['EMAIL_ADDRESS', 'ivan@example.ru']]);
+    expect(spans('Привет, меня зовут 李小龍, пишите на ivan@example.ru')).toEqual([
+      ['EMAIL_ADDRESS', 'ivan@example.ru'],
+    ]);
     expect(spans('مرحبا، بريدي هو ali@example.com شكرا')).toEqual([['EMAIL_ADDRESS', 'ali@example.com']]);
   });
 
@@ -94,7 +110,10 @@ describe('offsets and awkward input', () => {
     ['letters', 'A'.repeat(MB)],
     ['url-like', 'a.'.repeat(MB / 2) + 'com'],
   ])('scans a 1 MB line of %s', (_name, line) => {
-    const findings = scanForPii(line, { countries: ['GB', 'US', 'IN', 'ES'], identifierMasks: [{ mask: 'AA######' }] });
+    const findings = scanForPii(line, {
+      countries: ['GB', 'US', 'IN', 'ES'],
+      identifierMasks: [{ mask: 'AA######' }],
+    });
     expect(Array.isArray(findings)).toBe(true);
     for (const f of findings) expect(f.end).toBeGreaterThan(f.start);
   });

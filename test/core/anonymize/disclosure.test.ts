@@ -36,7 +36,9 @@ describe('k-anonymity', () => {
   });
 
   it('treats a missing value as a value of its own', () => {
-    expect(kAnonymity([{ site: null }, { site: undefined }, { site: 'York' }], ['site']).classSizeOfRecord).toEqual([2, 2, 1]);
+    expect(
+      kAnonymity([{ site: null }, { site: undefined }, { site: 'York' }], ['site']).classSizeOfRecord,
+    ).toEqual([2, 2, 1]);
   });
 });
 
@@ -51,9 +53,14 @@ function consistentTables(published: ProtectedTable): number[][][] {
   const grid = published.cells.map((row) => row.map((v) => v ?? 0));
   const bound = published.total ?? 100;
   const fits = () =>
-    grid.every((row, r) => published.rowTotals[r] === null || row.reduce((s, v) => s + v, 0) === published.rowTotals[r]) &&
+    grid.every(
+      (row, r) =>
+        published.rowTotals[r] === null || row.reduce((s, v) => s + v, 0) === published.rowTotals[r],
+    ) &&
     grid[0]!.every(
-      (_, c) => published.columnTotals[c] === null || grid.reduce((s, row) => s + row[c]!, 0) === published.columnTotals[c],
+      (_, c) =>
+        published.columnTotals[c] === null ||
+        grid.reduce((s, row) => s + row[c]!, 0) === published.columnTotals[c],
     );
   const assign = (i: number) => {
     if (i === hidden.length) {
@@ -130,7 +137,17 @@ describe('minimum cell size', () => {
   });
 
   it('shows zeros unless asked, and quotes only from groups of ten', () => {
-    const published = applyMinimumCellSize({ rows: ['a', 'b'], columns: ['x', 'y'], cells: [[0, 8], [7, 9]] }, { min: 5 });
+    const published = applyMinimumCellSize(
+      {
+        rows: ['a', 'b'],
+        columns: ['x', 'y'],
+        cells: [
+          [0, 8],
+          [7, 9],
+        ],
+      },
+      { min: 5 },
+    );
     expect(published.cells).toEqual([
       [0, 8],
       [7, 9],

@@ -49,11 +49,24 @@ describe('generalisation', () => {
   });
 
   it('groups rare categories into Other, and never leaves Other as one disguised category', () => {
-    const values = [...Array(12).fill('Finance'), ...Array(8).fill('HR'), ...Array(3).fill('Legal'), 'Estates', 'Estates'];
+    const values = [
+      ...Array(12).fill('Finance'),
+      ...Array(8).fill('HR'),
+      ...Array(3).fill('Legal'),
+      'Estates',
+      'Estates',
+    ];
     const mapping = groupRareCategories(values, { threshold: 5 });
-    expect(Object.fromEntries(mapping)).toEqual({ Finance: 'Finance', HR: 'HR', Legal: 'Other', Estates: 'Other' });
+    expect(Object.fromEntries(mapping)).toEqual({
+      Finance: 'Finance',
+      HR: 'HR',
+      Legal: 'Other',
+      Estates: 'Other',
+    });
     // Only 3 people are rare: Other would have 3 < 5, so the next smallest (HR) joins it.
-    const lonely = groupRareCategories([...Array(12).fill('Finance'), ...Array(8).fill('HR'), 'Legal'], { threshold: 5 });
+    const lonely = groupRareCategories([...Array(12).fill('Finance'), ...Array(8).fill('HR'), 'Legal'], {
+      threshold: 5,
+    });
     expect(Object.fromEntries(lonely)).toEqual({ Finance: 'Finance', HR: 'Other', Legal: 'Other' });
   });
 });

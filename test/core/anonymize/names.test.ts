@@ -23,7 +23,8 @@ const people = (text: string, withRoster = true) =>
 describe('roster names', () => {
   it('keeps only keyed hashes: no name of the roster appears in the index', () => {
     const stored = JSON.stringify(index);
-    for (const word of ['priya', 'raman', 'pri', 'okafor', 'mary', 'jane']) expect(stored.toLowerCase()).not.toContain(word);
+    for (const word of ['priya', 'raman', 'pri', 'okafor', 'mary', 'jane'])
+      expect(stored.toLowerCase()).not.toContain(word);
     expect(index.tokens.length).toBeGreaterThanOrEqual(8);
   });
 

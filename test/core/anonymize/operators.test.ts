@@ -32,7 +32,11 @@ describe('operators', () => {
       },
     });
     expect(result.text).toBe('Born [1988], call ••• •••• ••58, card [REDACTED].');
-    expect(result.replacements.map((r) => r.original)).toEqual(['17/03/1988', '020 7946 0958', '4111 1111 1111 1111']);
+    expect(result.replacements.map((r) => r.original)).toEqual([
+      '17/03/1988',
+      '020 7946 0958',
+      '4111 1111 1111 1111',
+    ]);
   });
 
   it('generalises dates to month or quarter, and falls back to a tag when a date cannot be read', () => {

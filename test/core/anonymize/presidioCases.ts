@@ -10,7 +10,10 @@ export interface PresidioCase {
   spans: Array<[number, number]>;
 }
 
-export const PRESIDIO_CASES_PATH = new URL('../../../../shared/testdata/pii/presidio_cases.json', import.meta.url);
+export const PRESIDIO_CASES_PATH = new URL(
+  '../../../../shared/testdata/pii/presidio_cases.json',
+  import.meta.url,
+);
 
 export function presidioCases(): PresidioCase[] {
   return JSON.parse(readFileSync(PRESIDIO_CASES_PATH, 'utf8')) as PresidioCase[];

@@ -15,15 +15,21 @@ const DELIBERATE_DIFFERENCES: Record<string, string> = {
 };
 
 function found(c: PresidioCase): Array<[number, number]> {
-  return scanForPii(c.text, { countries: countriesFor(c.entity), entities: [c.entity as PiiEntity], minScore: 0 }).map(
-    (f) => [f.start, f.end],
-  );
+  return scanForPii(c.text, {
+    countries: countriesFor(c.entity),
+    entities: [c.entity as PiiEntity],
+    minScore: 0,
+  }).map((f) => [f.start, f.end]);
 }
 
 const cases = presidioCases().filter((c) => SUPPORTED.has(c.entity));
 // Presidio runs some texts under several region settings with different expected counts: any of them is right.
 const expectationsByText = new Map<string, PresidioCase[]>();
-for (const c of cases) expectationsByText.set(`${c.entity}\u0000${c.text}`, [...(expectationsByText.get(`${c.entity}\u0000${c.text}`) ?? []), c]);
+for (const c of cases)
+  expectationsByText.set(`${c.entity}\u0000${c.text}`, [
+    ...(expectationsByText.get(`${c.entity}\u0000${c.text}`) ?? []),
+    c,
+  ]);
 
 describe('Presidio recognizer cases', () => {
   it('covers the recognizers we implement', () => {
@@ -47,7 +53,10 @@ describe('Presidio recognizer cases', () => {
             return difference ? gs < e && s < ge : gs === s && ge === e;
           });
         });
-        if (!matches) failures.push(`${JSON.stringify(c.text)} expected ${JSON.stringify(c.spans)} got ${JSON.stringify(got)}`);
+        if (!matches)
+          failures.push(
+            `${JSON.stringify(c.text)} expected ${JSON.stringify(c.spans)} got ${JSON.stringify(got)}`,
+          );
       }
       expect(failures).toEqual([]);
     });

@@ -18,8 +18,12 @@ describe('pseudonyms', () => {
   });
 
   it('is the Crockford base-32 of HMAC-SHA256 over the domain-separated input', () => {
-    const digest = createHmac('sha256', KEY).update('confidant-pseudonym-v1\u000012:roster.email\u0000alice@example.org').digest();
-    expect(pseudonymFor(KEY, 'roster.email', 'alice@example.org', { kind: 'email', prefix: '' })).toBe(crockfordBase32(digest, 6));
+    const digest = createHmac('sha256', KEY)
+      .update('confidant-pseudonym-v1\u000012:roster.email\u0000alice@example.org')
+      .digest();
+    expect(pseudonymFor(KEY, 'roster.email', 'alice@example.org', { kind: 'email', prefix: '' })).toBe(
+      crockfordBase32(digest, 6),
+    );
   });
 
   it('separates domains and keys', () => {

@@ -40,7 +40,13 @@ export const detectCreditCards: Detector = (text) => {
     if (/^(\d)\1+$/.test(digits)) continue;
     if (!issuedBySomeScheme(digits) || !passesLuhn(digits)) continue;
     found.push(
-      finding(match.index, match.index + candidate.length, 'CREDIT_CARD', 0.95, 'card number with valid Luhn digit'),
+      finding(
+        match.index,
+        match.index + candidate.length,
+        'CREDIT_CARD',
+        0.95,
+        'card number with valid Luhn digit',
+      ),
     );
   }
   return found;

@@ -56,7 +56,8 @@ export const detectDates: Detector = (text) => {
       if (reason === 'numeric date') {
         const a = Number(match[1]);
         const b = Number(match[3]);
-        const plausible = (a >= 1 && a <= 31 && b >= 1 && b <= 12) || (a >= 1 && a <= 12 && b >= 1 && b <= 31);
+        const plausible =
+          (a >= 1 && a <= 31 && b >= 1 && b <= 12) || (a >= 1 && a <= 12 && b >= 1 && b <= 31);
         if (!plausible) continue;
       }
       const born = /\b(?:born|birth|dob|d\.o\.b)\b/.test(contextBefore(text, match.index, 30));

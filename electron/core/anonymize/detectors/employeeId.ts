@@ -16,7 +16,8 @@ export interface IdentifierMask {
 const MAX_MASK = 64;
 
 export function compileMask(mask: string): RegExp {
-  if (mask.length === 0 || mask.length > MAX_MASK) throw new Error(`An id mask must be 1 to ${MAX_MASK} characters.`);
+  if (mask.length === 0 || mask.length > MAX_MASK)
+    throw new Error(`An id mask must be 1 to ${MAX_MASK} characters.`);
   let source = '';
   for (const ch of mask) {
     if (ch === '#') source += '\\d';
@@ -33,7 +34,13 @@ export function detectIdentifierMasks(text: string, masks: readonly IdentifierMa
     const regex = compileMask(mask);
     for (const match of matchesOf(regex, text)) {
       found.push(
-        finding(match.index, match.index + match[0].length, 'EMPLOYEE_ID', 0.9, `matches ${label ?? 'id'} pattern ${mask}`),
+        finding(
+          match.index,
+          match.index + match[0].length,
+          'EMPLOYEE_ID',
+          0.9,
+          `matches ${label ?? 'id'} pattern ${mask}`,
+        ),
       );
     }
   }

@@ -8,7 +8,8 @@ import { matchesOf } from './characters';
  * upper-case word ("... 8901 X in a sentence"), so groups are dropped from the end until ibantools accepts
  * the checksum and the country's length. Lower-case letters are refused, as Presidio does.
  */
-const IBAN_RUN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[A-Z0-9]{1,30}|(?: [A-Z0-9]{1,4}){1,9}|(?:-[A-Z0-9]{1,4}){1,9})/g;
+const IBAN_RUN =
+  /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[A-Z0-9]{1,30}|(?: [A-Z0-9]{1,4}){1,9}|(?:-[A-Z0-9]{1,4}){1,9})/g;
 
 function prefixes(candidate: string): string[] {
   const separator = candidate.includes(' ') ? ' ' : candidate.includes('-') ? '-' : '';

@@ -149,7 +149,13 @@ export const detectNationalIds: Detector = (text, context) => {
       const cued = rule.context.test(contextBefore(text, match.index, 40));
       const score = cued ? 0.97 : rule.score;
       found.push(
-        finding(match.index, match.index + match[0].length, rule.entity, score, cued ? `${rule.reason}, after a context word` : rule.reason),
+        finding(
+          match.index,
+          match.index + match[0].length,
+          rule.entity,
+          score,
+          cued ? `${rule.reason}, after a context word` : rule.reason,
+        ),
       );
     }
   }

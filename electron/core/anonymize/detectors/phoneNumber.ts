@@ -8,7 +8,8 @@ import { contextBefore, matchesOf } from './characters';
  * project's countries, or of any country when written with its international prefix.
  */
 const CANDIDATE = /(?<![\w+.-])(?:\+ ?|00)?\(?\d[\d ().-]{5,24}\d(?![\d])/g;
-const CONTEXT = /(?:phone|mobile|cell|tel|call|ring|text|whatsapp|contact|reach|fax|landline|dial)\W{0,3}(?:\w+\W{1,3}){0,3}$/;
+const CONTEXT =
+  /(?:phone|mobile|cell|tel|call|ring|text|whatsapp|contact|reach|fax|landline|dial)\W{0,3}(?:\w+\W{1,3}){0,3}$/;
 const LOOKS_LIKE_DATE_OR_IP = /^\d{1,4}[.-]\d{1,2}[.-]\d{1,4}$|^\d{1,3}(?:\.\d{1,3}){3}$/;
 
 function digitCount(candidate: string): number {

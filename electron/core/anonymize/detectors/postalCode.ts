@@ -10,15 +10,21 @@ const UK_POSTCODE =
   /(?<![A-Za-z0-9])(?:GIR ?0AA|(?:[A-PR-UWYZ]\d[A-HJKPSTUW]?|[A-PR-UWYZ]\d\d|[A-PR-UWYZ][A-HK-Y]\d[ABEHMNPRVWXY0-9]?) ?\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])/g;
 const US_STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY';
-const US_ZIP = new RegExp(`\\b(?:${US_STATES}),? (\\d{5}(?:-\\d{4})?)(?![\\w-])|(?<![\\w-])(\\d{5}-\\d{4})(?![\\w-])`, 'g');
-const CA_POSTAL = /(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9])/g;
+const US_ZIP = new RegExp(
+  `\\b(?:${US_STATES}),? (\\d{5}(?:-\\d{4})?)(?![\\w-])|(?<![\\w-])(\\d{5}-\\d{4})(?![\\w-])`,
+  'g',
+);
+const CA_POSTAL =
+  /(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9])/g;
 
 export const detectPostalCodes: Detector = (text, context) => {
   const found: PiiFinding[] = [];
   const countries = new Set(context.countries);
   if (countries.has('GB') || countries.has('UK')) {
     for (const match of matchesOf(UK_POSTCODE, text)) {
-      found.push(finding(match.index, match.index + match[0].length, 'UK_POSTCODE', 0.7, 'UK postcode format'));
+      found.push(
+        finding(match.index, match.index + match[0].length, 'UK_POSTCODE', 0.7, 'UK postcode format'),
+      );
     }
   }
   if (countries.has('US')) {
@@ -30,7 +36,9 @@ export const detectPostalCodes: Detector = (text, context) => {
   }
   if (countries.has('CA')) {
     for (const match of matchesOf(CA_POSTAL, text)) {
-      found.push(finding(match.index, match.index + match[0].length, 'POSTAL_CODE', 0.7, 'Canadian postal code'));
+      found.push(
+        finding(match.index, match.index + match[0].length, 'POSTAL_CODE', 0.7, 'Canadian postal code'),
+      );
     }
   }
   return found;

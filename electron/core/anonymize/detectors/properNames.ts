@@ -12,25 +12,112 @@ import { capitalisedRuns, HONORIFICS, type CapitalisedRun, type CapitalisedWord 
  */
 
 // "to" and "from" alone are as often about people ("spoke to", "an e-mail from") as about places.
-const PLACE_BEFORE = new Set(['in', 'near', 'around', 'across', 'outside', 'inside', 'visited', 'visit', 'towards', 'via']);
+const PLACE_BEFORE = new Set([
+  'in',
+  'near',
+  'around',
+  'across',
+  'outside',
+  'inside',
+  'visited',
+  'visit',
+  'towards',
+  'via',
+]);
 const PLACE_BEFORE_TWO =
   /(?:moved|relocated|travelled|traveled|went|flew|based|lives|live|living|born|grew|back|trip|holiday|move|came|come|comes|is|am|are|was|were|originally|commute|commuted|drive|drove) (?:to|in|up|from)$/;
-const ORG_BEFORE_TWO = /(?:work|works|worked|working|job|role|placement|internship|secondment|apprenticeship|interview|volunteer|volunteering|volunteered|employed) (?:at|for|by|with)$|^\w+ joined$/;
+const ORG_BEFORE_TWO =
+  /(?:work|works|worked|working|job|role|placement|internship|secondment|apprenticeship|interview|volunteer|volunteering|volunteered|employed) (?:at|for|by|with)$|^\w+ joined$/;
 /** Names of places that are also people's names: a place after "in", "to", "from"; a person otherwise. */
 const PLACES_THAT_ARE_NAMES = new Set([
-  'jordan', 'chad', 'georgia', 'victoria', 'florence', 'sydney', 'austin', 'charlotte', 'paris', 'lincoln',
-  'chelsea', 'kingston', 'orlando', 'phoenix', 'india', 'israel', 'kent', 'york', 'derby', 'preston',
-  'lancaster', 'warwick', 'jackson', 'houston', 'dallas', 'denver', 'aurora', 'savannah', 'chester', 'camden',
-  'madison', 'regina', 'adelaide', 'darwin', 'hamilton', 'wellington', 'nelson', 'douglas', 'mercedes', 'lourdes',
+  'jordan',
+  'chad',
+  'georgia',
+  'victoria',
+  'florence',
+  'sydney',
+  'austin',
+  'charlotte',
+  'paris',
+  'lincoln',
+  'chelsea',
+  'kingston',
+  'orlando',
+  'phoenix',
+  'india',
+  'israel',
+  'kent',
+  'york',
+  'derby',
+  'preston',
+  'lancaster',
+  'warwick',
+  'jackson',
+  'houston',
+  'dallas',
+  'denver',
+  'aurora',
+  'savannah',
+  'chester',
+  'camden',
+  'madison',
+  'regina',
+  'adelaide',
+  'darwin',
+  'hamilton',
+  'wellington',
+  'nelson',
+  'douglas',
+  'mercedes',
+  'lourdes',
 ]);
 /** Place and organisation words that end a name even after a first name ("Rose Garden", "Grace Academy"). */
 const STRONG_PLACE_HEADS = new Set([
-  'garden', 'gardens', 'park', 'road', 'street', 'avenue', 'lane', 'square', 'crescent', 'terrace', 'drive',
-  'estate', 'centre', 'center', 'station', 'airport', 'river', 'lake', 'bridge', 'quay', 'wharf', 'boulevard',
+  'garden',
+  'gardens',
+  'park',
+  'road',
+  'street',
+  'avenue',
+  'lane',
+  'square',
+  'crescent',
+  'terrace',
+  'drive',
+  'estate',
+  'centre',
+  'center',
+  'station',
+  'airport',
+  'river',
+  'lake',
+  'bridge',
+  'quay',
+  'wharf',
+  'boulevard',
 ]);
 const STRONG_ORG_HEADS = new Set([
-  'ltd', 'limited', 'inc', 'plc', 'llp', 'llc', 'gmbh', 'university', 'college', 'school', 'academy', 'council',
-  'trust', 'foundation', 'hospital', 'bank', 'charity', 'institute', 'ministry', 'corporation', 'corp',
+  'ltd',
+  'limited',
+  'inc',
+  'plc',
+  'llp',
+  'llc',
+  'gmbh',
+  'university',
+  'college',
+  'school',
+  'academy',
+  'council',
+  'trust',
+  'foundation',
+  'hospital',
+  'bank',
+  'charity',
+  'institute',
+  'ministry',
+  'corporation',
+  'corp',
 ]);
 const NOT_NAMES = new Set(['i', "i'm", "i've", "i'd", "i'll", 'ok', 'okay', 'mr', 'mrs', 'ms', 'dr', 'prof']);
 
@@ -42,7 +129,8 @@ interface Span {
   reason: string;
 }
 
-type WordKind = 'first' | 'ambiguous' | 'surname' | 'place' | 'organisation' | 'common' | 'unknown' | 'initial' | 'title';
+type WordKind =
+  'first' | 'ambiguous' | 'surname' | 'place' | 'organisation' | 'common' | 'unknown' | 'initial' | 'title';
 
 function kindOf(word: CapitalisedWord, lex: NameLexicon): WordKind {
   const w = word.lower;
@@ -52,7 +140,11 @@ function kindOf(word: CapitalisedWord, lex: NameLexicon): WordKind {
   if (lex.places.has(w) && !lex.firstNames.has(w)) return 'place';
   if (lex.organisations.has(w)) return 'organisation';
   // Capitals inside a word (WhatsApp, LinkedIn) mark a brand, except in Mc/Mac/De/La/Di/Le/O' names.
-  if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(word.text) && !/^(?:Mc|Mac|De|La|Di|Le|Van|Von|Fitz)\p{Lu}/u.test(word.text)) return 'common';
+  if (
+    /^\p{Lu}\p{Ll}+\p{Lu}/u.test(word.text) &&
+    !/^(?:Mc|Mac|De|La|Di|Le|Van|Von|Fitz)\p{Lu}/u.test(word.text)
+  )
+    return 'common';
   // "Welsh-language", "Anglo-Saxon": judged by the first part when the rest is lower case.
   const hyphen = w.indexOf('-');
   if (hyphen > 0 && /^[\p{Ll}-]+$/u.test(word.text.slice(hyphen))) {
@@ -94,40 +186,78 @@ function classifyRun(run: CapitalisedRun, lex: NameLexicon): Span[] {
   const lastKind = kinds[kinds.length - 1];
   // "Leeds City Council", "Barclays Bank": a run ending with an organisation word names an organisation.
   const opensWithName = kinds[i] === 'first' || kinds[i] === 'ambiguous';
-  const orgHead = STRONG_ORG_HEADS.has(lastWord.lower) || (!opensWithName && lex.organisationHeads.has(lastWord.lower));
-  const placeHead = STRONG_PLACE_HEADS.has(lastWord.lower) || (!opensWithName && lex.placeHeads.has(lastWord.lower));
+  const orgHead =
+    STRONG_ORG_HEADS.has(lastWord.lower) || (!opensWithName && lex.organisationHeads.has(lastWord.lower));
+  const placeHead =
+    STRONG_PLACE_HEADS.has(lastWord.lower) || (!opensWithName && lex.placeHeads.has(lastWord.lower));
   if (words.length - i >= 2 && orgHead && lastKind !== 'first') {
-    return [{ first: i, last: words.length - 1, entity: 'ORGANIZATION', score: 0.8, reason: 'name ending in an organisation word' }];
+    return [
+      {
+        first: i,
+        last: words.length - 1,
+        entity: 'ORGANIZATION',
+        score: 0.8,
+        reason: 'name ending in an organisation word',
+      },
+    ];
   }
   if (words.length - i >= 2 && placeHead && lastKind !== 'first') {
-    return [{ first: i, last: words.length - 1, entity: 'LOCATION', score: 0.7, reason: 'name ending in a place word' }];
+    return [
+      {
+        first: i,
+        last: words.length - 1,
+        entity: 'LOCATION',
+        score: 0.7,
+        reason: 'name ending in a place word',
+      },
+    ];
   }
   while (i < words.length) {
     const kind = kinds[i]!;
     const word = words[i]!;
     const placeLen = phraseAt(run, i, lex.places, lex.longestPhrase);
     if (placeLen > 0) {
-      spans.push({ first: i, last: i + placeLen - 1, entity: 'LOCATION', score: 0.85, reason: 'known place name' });
+      spans.push({
+        first: i,
+        last: i + placeLen - 1,
+        entity: 'LOCATION',
+        score: 0.85,
+        reason: 'known place name',
+      });
       i += placeLen;
       continue;
     }
     const orgLen = phraseAt(run, i, lex.organisations, lex.longestPhrase);
     if (orgLen > 0) {
-      spans.push({ first: i, last: i + orgLen - 1, entity: 'ORGANIZATION', score: 0.85, reason: 'known organisation' });
+      spans.push({
+        first: i,
+        last: i + orgLen - 1,
+        entity: 'ORGANIZATION',
+        score: 0.85,
+        reason: 'known organisation',
+      });
       i += orgLen;
       continue;
     }
     if (kind === 'title') {
       let j = i + 1;
       while (j < words.length && kinds[j] !== 'place' && kinds[j] !== 'organisation') j += 1;
-      if (j > i + 1) spans.push({ first: i + 1, last: j - 1, entity: 'PERSON', score: 0.9, reason: 'name after a title' });
+      if (j > i + 1)
+        spans.push({ first: i + 1, last: j - 1, entity: 'PERSON', score: 0.9, reason: 'name after a title' });
       i = j;
       continue;
     }
-    if (kind === 'first' || kind === 'ambiguous' || kind === 'surname' || kind === 'unknown' || kind === 'initial') {
+    if (
+      kind === 'first' ||
+      kind === 'ambiguous' ||
+      kind === 'surname' ||
+      kind === 'unknown' ||
+      kind === 'initial'
+    ) {
       // Extend over the rest of the name: surnames, unknown words, initials, even ordinary words ("Dan Bar").
       let j = i + 1;
-      while (j < words.length && kinds[j] !== 'place' && kinds[j] !== 'organisation' && kinds[j] !== 'title') j += 1;
+      while (j < words.length && kinds[j] !== 'place' && kinds[j] !== 'organisation' && kinds[j] !== 'title')
+        j += 1;
       const span = personSpan(run, kinds, i, j - 1, word.sentenceStart && i === 0, lex);
       if (span) spans.push(span);
       i = j;
@@ -150,8 +280,16 @@ function placeOrPerson(run: CapitalisedRun, index: number, lex: NameLexicon): Sp
   const word = run.words[index]!;
   const nameLike = lex.firstNames.has(word.lower) || PLACES_THAT_ARE_NAMES.has(word.lower);
   const personal =
-    nameLike && (PERSON_BEFORE.has(run.before) || PERSON_AFTER.has(run.after) || PERSON_BEFORE.has(run.apposition));
-  if (personal) return { first: index, last: index, entity: 'PERSON', score: 0.7, reason: 'first name with a personal cue' };
+    nameLike &&
+    (PERSON_BEFORE.has(run.before) || PERSON_AFTER.has(run.after) || PERSON_BEFORE.has(run.apposition));
+  if (personal)
+    return {
+      first: index,
+      last: index,
+      entity: 'PERSON',
+      score: 0.7,
+      reason: 'first name with a personal cue',
+    };
   return { first: index, last: index, entity: 'LOCATION', score: 0.8, reason: 'known place name' };
 }
 
@@ -172,9 +310,17 @@ function personSpan(
   const weakAfter = last === run.words.length - 1 && WEAK_PERSON_AFTER.has(run.after);
   const toPlace = first === 0 && (PLACE_BEFORE.has(run.before) || PLACE_BEFORE_TWO.test(run.beforeTwo));
   const toOrg = first === 0 && ORG_BEFORE_TWO.test(run.beforeTwo);
-  const span = (score: number, reason: string, entity: PiiEntity = 'PERSON'): Span => ({ first, last, entity, score, reason });
+  const span = (score: number, reason: string, entity: PiiEntity = 'PERSON'): Span => ({
+    first,
+    last,
+    entity,
+    score,
+    reason,
+  });
   if (length >= 2) {
-    const named = kinds.slice(first, last + 1).some((k) => k === 'first' || k === 'surname' || k === 'ambiguous');
+    const named = kinds
+      .slice(first, last + 1)
+      .some((k) => k === 'first' || k === 'surname' || k === 'ambiguous');
     if (head === 'first' || head === 'ambiguous') return span(0.85, 'first name followed by a surname');
     if (named || cuedBefore || cuedAfter) return span(0.75, 'capitalised name with a known name part');
     if (possessive) return span(0.7, 'possessive of a capitalised name');

@@ -54,7 +54,9 @@ function hostHasDomain(url: string): boolean {
   const afterScheme = url.slice(url.indexOf('//') + 2);
   const host = afterScheme.split(/[/?#:]/, 1)[0] ?? '';
   if (host.startsWith('[')) return true;
-  return /^[^.\s]{1,63}(?:\.[^.\s]{1,63}){0,8}\.[a-z][a-z0-9-]{1,23}$/i.test(host.replace(/^[^@]{0,256}@/, ''));
+  return /^[^.\s]{1,63}(?:\.[^.\s]{1,63}){0,8}\.[a-z][a-z0-9-]{1,23}$/i.test(
+    host.replace(/^[^@]{0,256}@/, ''),
+  );
 }
 
 export const detectUrls: Detector = (text) => {
@@ -68,7 +70,8 @@ export const detectUrls: Detector = (text) => {
   }
   if (!text.includes('.')) return found;
   for (const match of matchesOf(BARE, text)) {
-    if (match.index < coveredUntil && found.some((f) => f.start <= match.index && match.index < f.end)) continue;
+    if (match.index < coveredUntil && found.some((f) => f.start <= match.index && match.index < f.end))
+      continue;
     const tld = (match[1] ?? '').toLowerCase();
     const withWww = match[0].slice(0, 4).toLowerCase() === 'www.';
     if (!KNOWN_TLDS.has(tld)) continue;

@@ -31,9 +31,68 @@ export interface CapitalisedRun {
 }
 
 const MAX_RUN = 6;
-export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lady', 'lord', 'rev', 'madam', 'madame', 'mme', 'herr', 'frau', 'señor', 'señora', 'auntie', 'uncle']);
-const PARTICLES = new Set(['van', 'von', 'de', 'da', 'di', 'del', 'der', 'den', 'la', 'le', 'bin', 'binti', 'al', 'el', 'ibn', 'dos', 'du']);
-const SENTENCE_END = new Set(['.', '!', '?', '\n', '\r', ':', ';', '•', '|', '"', '“', '—', '–', '(', '[', '*', '>']);
+export const HONORIFICS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'professor',
+  'sir',
+  'dame',
+  'lady',
+  'lord',
+  'rev',
+  'madam',
+  'madame',
+  'mme',
+  'herr',
+  'frau',
+  'señor',
+  'señora',
+  'auntie',
+  'uncle',
+]);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'da',
+  'di',
+  'del',
+  'der',
+  'den',
+  'la',
+  'le',
+  'bin',
+  'binti',
+  'al',
+  'el',
+  'ibn',
+  'dos',
+  'du',
+]);
+const SENTENCE_END = new Set([
+  '.',
+  '!',
+  '?',
+  '\n',
+  '\r',
+  ':',
+  ';',
+  '•',
+  '|',
+  '"',
+  '“',
+  '—',
+  '–',
+  '(',
+  '[',
+  '*',
+  '>',
+]);
 const SKIP_BEFORE = new Set([' ', '\t', '"', '“', '‘', "'", '(', '[', '*', '_', '-']);
 
 function isSentenceStart(text: string, start: number): boolean {
@@ -47,7 +106,9 @@ function isSentenceStart(text: string, start: number): boolean {
   const ch = text[i]!;
   if (ch === '.' && i >= 1) {
     // "Mr. Smith", "Dr. Okafor", "M. Nixon": a full stop after a title or initial does not end a sentence.
-    const before = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Rev|Sr|Jr|[A-Z])$/u.test(text.slice(Math.max(0, i - 6), i));
+    const before = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Rev|Sr|Jr|[A-Z])$/u.test(
+      text.slice(Math.max(0, i - 6), i),
+    );
     return !before;
   }
   return SENTENCE_END.has(ch);
@@ -89,7 +150,9 @@ function neighbourWordBefore(text: string, start: number): { one: string; two: s
 }
 
 function appositionAfter(text: string, end: number): string {
-  const m = /^(?:'s|’s)?,[ \t]{1,3}(?:my|our|her|his|their|the)[ \t]{1,3}([\p{L}]{1,20})/u.exec(text.slice(end, end + 40));
+  const m = /^(?:'s|’s)?,[ \t]{1,3}(?:my|our|her|his|their|the)[ \t]{1,3}([\p{L}]{1,20})/u.exec(
+    text.slice(end, end + 40),
+  );
   return m ? (m[1] ?? '').toLowerCase() : '';
 }
 
@@ -111,7 +174,8 @@ function letterOrMark(code: number, text: string, i: number): boolean {
 function wordContinuesBefore(text: string, i: number): boolean {
   if (i <= 0) return false;
   const code = text.charCodeAt(i - 1);
-  if (code < 128) return (code >= 48 && code <= 57) || letterOrMark(code, text, i - 1) || code === 95 || JOINERS.has(code);
+  if (code < 128)
+    return (code >= 48 && code <= 57) || letterOrMark(code, text, i - 1) || code === 95 || JOINERS.has(code);
   return JOINERS.has(code) || /[\p{L}\p{M}\p{N}]/u.test(text[i - 1]!);
 }
 
@@ -175,12 +239,28 @@ export function capitalisedWords(text: string): CapitalisedWord[] {
 }
 
 /** Two capitalised words belong to one run when only a space, an initial's full stop or a particle parts them. */
-const POSSESSIVE_INSTITUTIONS = new Set(['trust', 'college', 'hospital', 'school', 'fund', 'church', 'academy', 'foundation', 'society', 'centre', 'park', 'cathedral', 'university', 'ambulance']);
+const POSSESSIVE_INSTITUTIONS = new Set([
+  'trust',
+  'college',
+  'hospital',
+  'school',
+  'fund',
+  'church',
+  'academy',
+  'foundation',
+  'society',
+  'centre',
+  'park',
+  'cathedral',
+  'university',
+  'ambulance',
+]);
 
 function joined(text: string, left: CapitalisedWord, right: CapitalisedWord): boolean {
   if (right.sentenceStart) return false;
   // "Prince's Trust", "King's College": a possessive inside an institution's name.
-  if (left.possessive) return text.slice(left.end + 2, right.start) === ' ' && POSSESSIVE_INSTITUTIONS.has(right.lower);
+  if (left.possessive)
+    return text.slice(left.end + 2, right.start) === ' ' && POSSESSIVE_INSTITUTIONS.has(right.lower);
   const between = text.slice(left.end, right.start);
   if (between === ' ') return true;
   if (between === '. ' && (left.initial || HONORIFICS.has(left.lower))) return true;
@@ -192,7 +272,10 @@ function joined(text: string, left: CapitalisedWord, right: CapitalisedWord): bo
  * `isPlainWord(lower)` says a word is an ordinary word: a run of one such word at the start of a sentence
  * ("So", "Yeah", "Interviewer") is dropped before its neighbours are read, which is most runs in a transcript.
  */
-export function capitalisedRuns(text: string, isPlainWord: (lower: string) => boolean = () => false): CapitalisedRun[] {
+export function capitalisedRuns(
+  text: string,
+  isPlainWord: (lower: string) => boolean = () => false,
+): CapitalisedRun[] {
   const words = capitalisedWords(text);
   const runs: CapitalisedRun[] = [];
   let current: CapitalisedWord[] = [];
