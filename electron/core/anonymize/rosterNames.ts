@@ -1,5 +1,6 @@
 import { finding, type PiiFinding } from './finding';
 import { nameLexicon } from './names/nameLexicon';
+import { forEachWord } from './names/wordRuns';
 import { PERSON_AFTER, PERSON_BEFORE, WEAK_PERSON_AFTER } from './names/personCues';
 import { keyedDigest, normaliseIdentifier } from './pseudonym';
 
@@ -106,32 +107,29 @@ export function createRosterMatcher(key: Uint8Array, index: RosterNameIndex): Ro
     find(text: string): PiiFinding[] {
       if (parts.size === 0) return [];
       const hits: Hit[] = [];
-      TOKEN.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = TOKEN.exec(text)) !== null) {
-        let word = m[0];
-        if (word.length < 2) continue;
-        const last = word.charCodeAt(word.length - 1);
-        const apostrophe = word.charCodeAt(word.length - 2);
-        if ((last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019))
-          word = word.slice(0, -2);
+      forEachWord(text, (start, end) => {
+        if (end - start < 2) return;
+        const last = text.charCodeAt(end - 1);
+        const apostrophe = text.charCodeAt(end - 2);
+        const wordEnd = (last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019) ? end - 2 : end;
+        const word = text.slice(start, wordEnd);
         let part = lookup(word);
         const hyphen = word.indexOf('-');
         if (part === null && hyphen > 0) part = lookup(word.slice(0, hyphen));
-        if (part === null) continue;
+        if (part === null) return;
         const lower = word.toLowerCase();
         const first = word[0]!;
-        hits.push({
-          start: m.index,
-          end: m.index + word.length,
+        const hit: Hit = {
+          start,
+          end: wordEnd,
           part,
           capitalised: first !== first.toLowerCase(),
           ordinaryWord: lex.commonWords.has(lower) || lex.ambiguousNames.has(lower),
           cued: false,
-        });
-        const hit = hits[hits.length - 1]!;
+        };
         if (hit.ordinaryWord && !hit.capitalised) hit.cued = isCued(text, hit.start, hit.end);
-      }
+        hits.push(hit);
+      });
       return mergeHits(text, hits);
     },
   };

@@ -97,12 +97,17 @@ export default async function run(): Promise<Record<string, number>> {
 
   const text = transcriptText(THROUGHPUT_MB);
   const bytes = Buffer.byteLength(text);
-  scanForPii(text.slice(0, 200_000), options); // warm up the lexicons and the JIT
-  const started = performance.now();
-  const findings = scanForPii(text, options);
-  const seconds = (performance.now() - started) / 1000;
-  metrics['scan_mb_per_s'] = round(bytes / 1024 / 1024 / seconds);
-  metrics['scan_findings_per_mb'] = Math.round(findings.length / (bytes / 1024 / 1024));
+  scanForPii(text.slice(0, 1024 * 1024), options); // warm up the lexicons and the JIT
+  const runs: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < 3; i += 1) {
+    const started = performance.now();
+    findings = scanForPii(text, options).length;
+    runs.push((performance.now() - started) / 1000);
+  }
+  const median = [...runs].sort((a, b) => a - b)[1]!;
+  metrics['scan_mb_per_s'] = round(bytes / 1024 / 1024 / median);
+  metrics['scan_findings_per_mb'] = Math.round(findings / (bytes / 1024 / 1024));
 
   const cliStarted = performance.now();
   await piiScanCommand({ text: text.slice(0, 2 * 1024 * 1024), countries: ['GB', 'US'] });

@@ -165,7 +165,7 @@ const UPPER = /\p{Lu}/u;
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 const JOINERS = new Set([39, 0x2019, 45]); // ' ’ -
 
-function letterOrMark(code: number, text: string, i: number): boolean {
+export function letterOrMark(code: number, text: string, i: number): boolean {
   if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   return LETTER_OR_MARK.test(text[i]!);
 }
@@ -177,6 +177,28 @@ function wordContinuesBefore(text: string, i: number): boolean {
   if (code < 128)
     return (code >= 48 && code <= 57) || letterOrMark(code, text, i - 1) || code === 95 || JOINERS.has(code);
   return JOINERS.has(code) || /[\p{L}\p{M}\p{N}]/u.test(text[i - 1]!);
+}
+
+/**
+ * Calls `visit(start, end)` for every word (letters and marks, joined by ' ’ - inside), in one pass by hand:
+ * no regex match object per word, which is what made scanning a transcript spend its time collecting garbage.
+ */
+export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!letterOrMark(text.charCodeAt(i), text, i)) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    while (i < n && letterOrMark(text.charCodeAt(i), text, i)) i += 1;
+    while (i + 1 < n && JOINERS.has(text.charCodeAt(i)) && letterOrMark(text.charCodeAt(i + 1), text, i + 1)) {
+      i += 1;
+      while (i < n && letterOrMark(text.charCodeAt(i), text, i)) i += 1;
+    }
+    visit(start, i);
+  }
 }
 
 /**
