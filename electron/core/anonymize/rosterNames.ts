@@ -111,7 +111,8 @@ export function createRosterMatcher(key: Uint8Array, index: RosterNameIndex): Ro
         if (end - start < 2) return;
         const last = text.charCodeAt(end - 1);
         const apostrophe = text.charCodeAt(end - 2);
-        const wordEnd = (last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019) ? end - 2 : end;
+        const wordEnd =
+          (last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019) ? end - 2 : end;
         const word = text.slice(start, wordEnd);
         let part = lookup(word);
         const hyphen = word.indexOf('-');

@@ -186,16 +186,24 @@ function wordContinuesBefore(text: string, i: number): boolean {
 export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
   const n = text.length;
   let i = 0;
+  // ASCII letters are tested inline; other characters go through the Unicode-aware helper.
+  const isLetter = (k: number) => {
+    const c = text.charCodeAt(k);
+    return c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : letterOrMark(c, text, k);
+  };
   while (i < n) {
-    if (!letterOrMark(text.charCodeAt(i), text, i)) {
+    if (!isLetter(i)) {
       i += 1;
       continue;
     }
     const start = i;
-    while (i < n && letterOrMark(text.charCodeAt(i), text, i)) i += 1;
-    while (i + 1 < n && JOINERS.has(text.charCodeAt(i)) && letterOrMark(text.charCodeAt(i + 1), text, i + 1)) {
-      i += 1;
-      while (i < n && letterOrMark(text.charCodeAt(i), text, i)) i += 1;
+    i += 1;
+    while (i < n && isLetter(i)) i += 1;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (!(c === 39 || c === 45 || c === 0x2019) || i + 1 >= n || !isLetter(i + 1)) break;
+      i += 2;
+      while (i < n && isLetter(i)) i += 1;
     }
     visit(start, i);
   }
