@@ -69,8 +69,8 @@ function valuesOfHiddenCells(published: ProtectedTable): Map<string, Set<number>
       return;
     }
     const [r, c] = hidden[i]!;
-    const rowTotal = published.rowTotals[r];
-    const columnTotal = published.columnTotals[c];
+    const rowTotal = published.rowTotals[r] ?? null;
+    const columnTotal = published.columnTotals[c] ?? null;
     const candidates: number[] = [];
     if (lastInRow.get(r) === i && rowTotal !== null) {
       grid[r]![c] = 0;
