@@ -118,3 +118,21 @@ describe('offsets and awkward input', () => {
     for (const f of findings) expect(f.end).toBeGreaterThan(f.start);
   });
 });
+
+describe('a 50 MB document', () => {
+  it('is scanned piece by piece, with offsets that still point into the whole text', () => {
+    const paragraph =
+      'Interviewer: How was it?\nP3: Good. My mentor Sarah Collins (sarah.collins@example.org) helped a lot. 😀\n';
+    const repeats = Math.ceil((50 * 1024 * 1024) / paragraph.length);
+    const text = paragraph.repeat(repeats);
+    const all = scanForPii(text);
+    expect(all.filter((f) => f.entity === 'PERSON').length).toBe(repeats);
+    const findings = all.filter((f) => f.entity === 'EMAIL_ADDRESS');
+    expect(findings.length).toBe(repeats);
+    // Code-point offsets: each paragraph is one code point shorter than its UTF-16 length (the emoji).
+    const pointsPerParagraph = [...paragraph].length;
+    const last = findings[findings.length - 1]!;
+    const lastParagraphStart = (repeats - 1) * pointsPerParagraph;
+    expect(last.start - lastParagraphStart).toBe([...paragraph].join('').indexOf('sarah.collins@'));
+  }, 180_000);
+});
