@@ -94,6 +94,9 @@ export interface RosterMatcher {
 export function createRosterMatcher(key: Uint8Array, index: RosterNameIndex): RosterMatcher {
   const parts = new Map(index.tokens.map((t) => [t.hash, t.part] as const));
   const cache = new Map<string, RosterNamePart | null>();
+  // Words already known not to be on the roster, by a 52-bit hash of their letters: a collision with a roster
+  // token (odds about one in 10^11 per word) is the only way this skips a name.
+  const absent = new Set<number>();
   const lex = nameLexicon();
   const lookup = (word: string): RosterNamePart | null => {
     const cached = cache.get(word);
@@ -107,8 +110,8 @@ export function createRosterMatcher(key: Uint8Array, index: RosterNameIndex): Ro
     find(text: string): PiiFinding[] {
       if (parts.size === 0) return [];
       const hits: Hit[] = [];
-      forEachWord(text, (start, end) => {
-        if (end - start < 2) return;
+      forEachWord(text, (start, end, hash) => {
+        if (end - start < 2 || absent.has(hash)) return;
         const last = text.charCodeAt(end - 1);
         const apostrophe = text.charCodeAt(end - 2);
         const wordEnd =
@@ -117,7 +120,10 @@ export function createRosterMatcher(key: Uint8Array, index: RosterNameIndex): Ro
         let part = lookup(word);
         const hyphen = word.indexOf('-');
         if (part === null && hyphen > 0) part = lookup(word.slice(0, hyphen));
-        if (part === null) return;
+        if (part === null) {
+          if (absent.size < 500_000) absent.add(hash);
+          return;
+        }
         const lower = word.toLowerCase();
         const first = word[0]!;
         const hit: Hit = {

@@ -101,3 +101,9 @@ describe('names not on the roster', () => {
     ]);
   });
 });
+
+describe('titles at the start of a sentence', () => {
+  it('still mark the name after them', () => {
+    expect(people('Ms. Walker signed it. Dr Okonjo came too.', false)).toEqual(['Walker', 'Okonjo']);
+  });
+});

@@ -358,6 +358,7 @@ export const detectProperNames: Detector = (text) => {
   const found: PiiFinding[] = [];
   const plain = (lower: string) =>
     lex.commonWords.has(lower) &&
+    !HONORIFICS.has(lower) &&
     !lex.firstNames.has(lower) &&
     !lex.places.has(lower) &&
     !lex.organisations.has(lower) &&

@@ -180,10 +180,26 @@ function wordContinuesBefore(text: string, i: number): boolean {
 }
 
 /**
- * Calls `visit(start, end)` for every word (letters and marks, joined by ' ’ - inside), in one pass by hand:
+ * A 52-bit hash of text[start, end) with ASCII letters folded to lower case (two 26-bit FNV-1a lanes): lets a
+ * caller remember words it has already seen without cutting a string out of the text for each one.
+ */
+export function wordHash(text: string, start: number, end: number): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let k = start; k < end; k += 1) {
+    let c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) c |= 32;
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
+  }
+  return (a >>> 6) * 0x4000000 + (b >>> 6);
+}
+
+/**
+ * Calls `visit(start, end, hash)` for every word (letters and marks, joined by ' ’ - inside), in one pass by hand:
  * no regex match object per word, which is what made scanning a transcript spend its time collecting garbage.
  */
-export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+export function forEachWord(text: string, visit: (start: number, end: number, hash: number) => void): void {
   const n = text.length;
   let i = 0;
   // ASCII letters are tested inline; other characters go through the Unicode-aware helper.
@@ -205,7 +221,7 @@ export function forEachWord(text: string, visit: (start: number, end: number) =>
       i += 2;
       while (i < n && isLetter(i)) i += 1;
     }
-    visit(start, i);
+    visit(start, i, wordHash(text, start, i));
   }
 }
 
@@ -213,7 +229,10 @@ export function forEachWord(text: string, visit: (start: number, end: number) =>
  * Every capitalised word, found by a hand-written scanner: lower-case words are skipped at the cost of a
  * comparison per character, and no match object is made for them (a transcript is 90% lower case).
  */
-export function capitalisedWords(text: string): CapitalisedWord[] {
+export function capitalisedWords(
+  text: string,
+  isPlainWord: (lower: string) => boolean = () => false,
+): CapitalisedWord[] {
   const words: CapitalisedWord[] = [];
   const n = text.length;
   let i = 0;
@@ -254,12 +273,17 @@ export function capitalisedWords(text: string): CapitalisedWord[] {
     // "I", "I'm", "I've": the commonest capitalised word in an interview, never part of a name.
     if (code === 73 && (end - start === 1 || JOINERS.has(text.charCodeAt(start + 1)))) continue;
     const word = text.slice(start, end);
+    const lower = word.toLowerCase();
+    const sentenceStart = isSentenceStart(text, start);
+    // An ordinary word opening a sentence ("So", "Yeah", "Interviewer") is capitalised by grammar: it is not
+    // kept, so the next capitalised word starts a run and reads it as the word before (see classifyRun).
+    if (sentenceStart && !possessive && isPlainWord(lower)) continue;
     words.push({
       start,
       end,
       text: word,
-      lower: word.toLowerCase(),
-      sentenceStart: isSentenceStart(text, start),
+      lower,
+      sentenceStart,
       possessive,
       allCaps: word.length > 1 && word === word.toUpperCase(),
       initial: word.length === 1 && text[end] === '.',
@@ -306,7 +330,7 @@ export function capitalisedRuns(
   text: string,
   isPlainWord: (lower: string) => boolean = () => false,
 ): CapitalisedRun[] {
-  const words = capitalisedWords(text);
+  const words = capitalisedWords(text, isPlainWord);
   const runs: CapitalisedRun[] = [];
   let current: CapitalisedWord[] = [];
   const close = () => {
