@@ -183,9 +183,14 @@ function closeSingletons(
   return changed;
 }
 
+/**
+ * The smallest cell to hide, preferring non-zero ones: a hidden zero can be pinned down again by the fact that
+ * counts are never negative.
+ */
 function smallest(candidates: number[], size: (i: number) => number): number | undefined {
   let best: number | undefined;
-  for (const i of candidates) if (best === undefined || size(i) < size(best)) best = i;
+  const rank = (i: number) => (size(i) > 0 ? size(i) : Number.MAX_SAFE_INTEGER);
+  for (const i of candidates) if (best === undefined || rank(i) < rank(best)) best = i;
   return best;
 }
 
@@ -211,7 +216,9 @@ function closeBridges(
       for (const rr of other.rows) {
         for (const cc of side.columns) {
           if (isHidden(rr, cc)) continue;
-          if (!best || value(rr, cc) < value(best[0], best[1])) best = [rr, cc];
+          const rank = (r2: number, c2: number) =>
+            value(r2, c2) > 0 ? value(r2, c2) : Number.MAX_SAFE_INTEGER;
+          if (!best || rank(rr, cc) < rank(best[0], best[1])) best = [rr, cc];
         }
       }
       if (best) {

@@ -58,7 +58,6 @@ function normaliseSurface(surface: string): string {
  * that name's number. Numbered in order of first appearance.
  */
 export function tagNumbers(surfaces: ReadonlyArray<{ entity: string; surface: string }>): number[] {
-  const groupOf = new Map<string, string>();
   const wordOwners = new Map<string, Set<string>>();
   for (const { entity, surface } of surfaces) {
     const norm = normaliseSurface(surface);
@@ -80,7 +79,6 @@ export function tagNumbers(surfaces: ReadonlyArray<{ entity: string; surface: st
       const owners = wordOwners.get(`${entity}\u0000${norm}`);
       if (owners && owners.size === 1) group = [...owners][0]!;
     }
-    groupOf.set(norm, group);
     const key = `${entity}\u0000${group}`;
     let n = numbers.get(key);
     if (n === undefined) {

@@ -1,5 +1,7 @@
 import { finding, type PiiFinding } from './finding';
 import { nameLexicon } from './names/nameLexicon';
+import { forEachWord } from './names/wordRuns';
+import { PERSON_AFTER, PERSON_BEFORE, WEAK_PERSON_AFTER } from './names/personCues';
 import { keyedDigest, normaliseIdentifier } from './pseudonym';
 
 /**
@@ -68,6 +70,17 @@ interface Hit {
   part: RosterNamePart;
   capitalised: boolean;
   ordinaryWord: boolean;
+  /** A word around it says a person is meant ("my mentor grace", "grace said", "grace and i"). */
+  cued: boolean;
+}
+
+const WORD_BEFORE = /([\p{L}']{1,20})[ \t,]{1,3}$/u;
+const WORD_AFTER = /^(?:['’]s)?[ \t,]{1,3}([\p{L}']{1,20})/u;
+
+function isCued(text: string, start: number, end: number): boolean {
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 24), start))?.[1]?.toLowerCase() ?? '';
+  const after = WORD_AFTER.exec(text.slice(end, end + 24))?.[1]?.toLowerCase() ?? '';
+  return PERSON_BEFORE.has(before) || PERSON_AFTER.has(after) || WEAK_PERSON_AFTER.has(after);
 }
 
 export interface RosterMatcher {
@@ -81,6 +94,9 @@ export interface RosterMatcher {
 export function createRosterMatcher(key: Uint8Array, index: RosterNameIndex): RosterMatcher {
   const parts = new Map(index.tokens.map((t) => [t.hash, t.part] as const));
   const cache = new Map<string, RosterNamePart | null>();
+  // Words already known not to be on the roster, by a 52-bit hash of their letters: a collision with a roster
+  // token (odds about one in 10^11 per word) is the only way this skips a name.
+  const absent = new Set<number>();
   const lex = nameLexicon();
   const lookup = (word: string): RosterNamePart | null => {
     const cached = cache.get(word);
@@ -94,24 +110,33 @@ export function createRosterMatcher(key: Uint8Array, index: RosterNameIndex): Ro
     find(text: string): PiiFinding[] {
       if (parts.size === 0) return [];
       const hits: Hit[] = [];
-      TOKEN.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = TOKEN.exec(text)) !== null) {
-        let word = m[0];
-        if (/['’]s$/.test(word)) word = word.slice(0, -2);
+      forEachWord(text, (start, end, hash) => {
+        if (end - start < 2 || absent.has(hash)) return;
+        const last = text.charCodeAt(end - 1);
+        const apostrophe = text.charCodeAt(end - 2);
+        const wordEnd =
+          (last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019) ? end - 2 : end;
+        const word = text.slice(start, wordEnd);
         let part = lookup(word);
-        if (part === null && word.includes('-')) part = lookup(word.slice(0, word.indexOf('-')));
-        if (part === null) continue;
+        const hyphen = word.indexOf('-');
+        if (part === null && hyphen > 0) part = lookup(word.slice(0, hyphen));
+        if (part === null) {
+          if (absent.size < 500_000) absent.add(hash);
+          return;
+        }
         const lower = word.toLowerCase();
         const first = word[0]!;
-        hits.push({
-          start: m.index,
-          end: m.index + word.length,
+        const hit: Hit = {
+          start,
+          end: wordEnd,
           part,
           capitalised: first !== first.toLowerCase(),
           ordinaryWord: lex.commonWords.has(lower) || lex.ambiguousNames.has(lower),
-        });
-      }
+          cued: false,
+        };
+        if (hit.ordinaryWord && !hit.capitalised) hit.cued = isCued(text, hit.start, hit.end);
+        hits.push(hit);
+      });
       return mergeHits(text, hits);
     },
   };
@@ -128,8 +153,8 @@ function mergeHits(text: string, hits: Hit[]): PiiFinding[] {
     i = j + 1;
     if (group.length === 1) {
       const hit = group[0]!;
-      if (hit.ordinaryWord && !hit.capitalised) continue;
-      const score = hit.ordinaryWord ? 0.6 : hit.capitalised ? 0.95 : 0.85;
+      if (hit.ordinaryWord && !hit.capitalised && !hit.cued) continue;
+      const score = hit.ordinaryWord ? (hit.capitalised ? 0.6 : 0.55) : hit.capitalised ? 0.95 : 0.85;
       found.push(finding(hit.start, hit.end, 'PERSON', score, `${hit.part} name on the project roster`));
       continue;
     }

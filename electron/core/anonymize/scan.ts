@@ -54,24 +54,63 @@ function normaliseCountries(countries: readonly string[] | undefined): string[] 
   return [...new Set(list.map((c) => (c === 'UK' ? 'GB' : c)))];
 }
 
+/** Texts longer than this are scanned a piece at a time (split at a line break), so memory stays flat. */
+const PIECE = 256 * 1024;
+
+/** Where to cut a long text: the last line break (else space) before `limit`, never inside a word. */
+export function pieceEnd(text: string, from: number, limit = PIECE): number {
+  const hard = from + limit;
+  if (hard >= text.length) return text.length;
+  const newline = text.lastIndexOf('\n', hard);
+  if (newline > from + limit / 2) return newline + 1;
+  const space = text.lastIndexOf(' ', hard);
+  if (space > from + limit / 2) return space + 1;
+  // No break at all: cut between two code units that are not a surrogate pair.
+  return (text.charCodeAt(hard) & 0xfc00) === 0xdc00 ? hard + 1 : hard;
+}
+
 /** Findings in UTF-16 offsets, merged, before conversion: what operators.ts applies to a JavaScript string. */
 export function detectPii(text: string, options: ScanOptions = {}): PiiFinding[] {
+  if (text.length <= PIECE) return detectInPiece(text, options);
+  const out: PiiFinding[] = [];
+  for (let start = 0; start < text.length;) {
+    const end = pieceEnd(text, start);
+    for (const f of detectInPiece(text.slice(start, end), options)) {
+      f.start += start;
+      f.end += start;
+      out.push(f);
+    }
+    start = end;
+  }
+  return out;
+}
+
+function detectInPiece(text: string, options: ScanOptions): PiiFinding[] {
   if (text.length === 0) return [];
   const context: DetectionContext = { countries: normaliseCountries(options.countries) };
   const wanted = options.entities ? new Set(options.entities) : null;
   const all: PiiFinding[] = [];
   for (const { detect, entities } of DETECTORS) {
     if (wanted && !entities.some((e) => wanted.has(e))) continue;
-    all.push(...detect(text, context));
+    for (const f of detect(text, context)) all.push(f);
   }
-  if (options.roster && (!wanted || wanted.has('PERSON'))) all.push(...options.roster.find(text));
+  if (options.roster && (!wanted || wanted.has('PERSON')))
+    for (const f of options.roster.find(text)) all.push(f);
   if (options.identifierMasks?.length && (!wanted || wanted.has('EMPLOYEE_ID'))) {
-    all.push(...detectIdentifierMasks(text, options.identifierMasks));
+    for (const f of detectIdentifierMasks(text, options.identifierMasks)) all.push(f);
   }
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const kept = all.filter((f) => f.score >= minScore && f.end > f.start && (!wanted || wanted.has(f.entity)));
   return mergeFindings(kept);
 }
+
+const CONTAINERS: ReadonlySet<PiiEntity> = new Set([
+  'EMAIL_ADDRESS',
+  'URL',
+  'IBAN_CODE',
+  'CREDIT_CARD',
+  'IP_ADDRESS',
+]);
 
 /**
  * Overlaps: findings of one entity are united (the roster's "Priya" and the detector's "Priya Raman" give
@@ -110,7 +149,19 @@ export function mergeFindings(findings: readonly PiiFinding[]): PiiFinding[] {
     if (cluster.length === 1) out.push(cluster[0]!);
     else if (cluster.length > 1) {
       const chosen: PiiFinding[] = [];
-      const ranked = [...cluster].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));
+      // A name inside an e-mail address or a URL goes with it: the container is replaced whole.
+      const outer = cluster.filter(
+        (f) =>
+          !cluster.some(
+            (g) =>
+              g !== f &&
+              CONTAINERS.has(g.entity) &&
+              g.start <= f.start &&
+              f.end <= g.end &&
+              g.end - g.start > f.end - f.start,
+          ),
+      );
+      const ranked = [...outer].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));
       for (const f of ranked) if (!chosen.some((c) => f.start < c.end && c.start < f.end)) chosen.push(f);
       out.push(...chosen.sort((a, b) => a.start - b.start));
     }

@@ -47,7 +47,7 @@ const PATTERNS: Array<{ regex: RegExp; reason: string; score: number }> = [
     score: 0.6,
   },
 ];
-const BORN_YEAR = /(?<=\bborn (?:in |on )?)(?:19|20)\d{2}(?!\d)/gi;
+const BORN_YEAR = /\bborn (?:in |on )?((?:19|20)\d{2})(?!\d)/gi;
 
 export const detectDates: Detector = (text) => {
   const found: PiiFinding[] = [];
@@ -73,7 +73,8 @@ export const detectDates: Detector = (text) => {
     }
   }
   for (const match of matchesOf(BORN_YEAR, text)) {
-    found.push(finding(match.index, match.index + 4, 'DATE_TIME', 0.7, 'year of birth'));
+    const start = match.index + match[0].length - 4;
+    found.push(finding(start, start + 4, 'DATE_TIME', 0.7, 'year of birth'));
   }
   return found;
 };

@@ -9,7 +9,36 @@ import { isWordCharAt, matchesOf } from './characters';
  */
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?!\\d|[A-Za-z_])(?:/(\\d{1,2})(?!\\d))?`, 'g');
-const HEX_RUN = /[0-9A-Fa-f:][0-9A-Fa-f:.]{1,60}/g;
+const MAX_RUN = 61;
+
+function isHexColonOrDot(code: number): boolean {
+  return (
+    (code >= 48 && code <= 58) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102) || code === 46
+  );
+}
+
+/**
+ * Maximal runs of hex digits, colons and dots that contain a colon, found from each colon outwards (colons are
+ * rare in prose; hex letters are a quarter of it). Runs longer than an address are split, as a bounded regex would.
+ */
+function* hexRuns(text: string): Generator<{ index: number; run: string }> {
+  let resumeAt = 0;
+  for (
+    let colon = text.indexOf(':');
+    colon !== -1;
+    colon = text.indexOf(':', Math.max(colon + 1, resumeAt))
+  ) {
+    let start = colon;
+    while (start > resumeAt && colon - start < MAX_RUN && isHexColonOrDot(text.charCodeAt(start - 1)))
+      start -= 1;
+    // A run starts with a hex digit or a colon, never a dot.
+    while (start < colon && text.charCodeAt(start) === 46) start += 1;
+    let end = colon + 1;
+    while (end < text.length && end - start < MAX_RUN && isHexColonOrDot(text.charCodeAt(end))) end += 1;
+    resumeAt = end;
+    if (end - start >= 2) yield { index: start, run: text.slice(start, end) };
+  }
+}
 
 function ipv4Findings(text: string, found: PiiFinding[]): void {
   for (const match of matchesOf(IPV4, text)) {
@@ -21,14 +50,13 @@ function ipv4Findings(text: string, found: PiiFinding[]): void {
 }
 
 function ipv6Findings(text: string, found: PiiFinding[]): void {
-  for (const match of matchesOf(HEX_RUN, text)) {
-    let candidate = match[0];
-    if (!candidate.includes(':')) continue;
+  for (const { index, run } of hexRuns(text)) {
+    let candidate = run;
     while (candidate.endsWith('.')) candidate = candidate.slice(0, -1);
-    const start = match.index;
+    const start = index;
     if (isWordCharAt(text, start - 1)) continue;
     let end = start + candidate.length;
-    if (end === match.index + match[0].length && isWordCharAt(text, end)) continue;
+    if (end === index + run.length && isWordCharAt(text, end)) continue;
     if (!isIPv6(candidate)) continue;
     const tail = /^(?:%[A-Za-z0-9]{1,15}|\/(\d{1,3})(?!\d))/.exec(text.slice(end, end + 17));
     if (tail) {

@@ -60,6 +60,8 @@ export const detectPhoneNumbers: Detector = (text, context) => {
     }
     const digits = digitCount(candidate);
     if (digits < 7 || digits > 15) continue;
+    // Numbers are written in groups of two or more digits ("+33 1 42 68 53 00"); "1 2 3 4 5 6 7" is a list.
+    if (!/\d\d/.test(candidate)) continue;
     if (!balancedParentheses(candidate) || !separatorsAreSane(candidate)) continue;
     if (LOOKS_LIKE_DATE_OR_IP.test(candidate)) continue;
     const validity = phoneValidity(candidate, context.countries);

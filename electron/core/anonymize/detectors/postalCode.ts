@@ -11,7 +11,7 @@ const UK_POSTCODE =
 const US_STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY';
 const US_ZIP = new RegExp(
-  `(?<=\\b(?:${US_STATES}),? )\\d{5}(?:-\\d{4})?(?![\\w-])|(?<![\\w-])\\d{5}-\\d{4}(?![\\w-])`,
+  `\\b(?:${US_STATES}),? (\\d{5}(?:-\\d{4})?)(?![\\w-])|(?<![\\w-])(\\d{5}-\\d{4})(?![\\w-])`,
   'g',
 );
 const CA_POSTAL =
@@ -29,7 +29,9 @@ export const detectPostalCodes: Detector = (text, context) => {
   }
   if (countries.has('US')) {
     for (const match of matchesOf(US_ZIP, text)) {
-      found.push(finding(match.index, match.index + match[0].length, 'POSTAL_CODE', 0.6, 'US ZIP code'));
+      const zip = match[1] ?? match[2] ?? '';
+      const start = match.index + match[0].length - zip.length;
+      found.push(finding(start, start + zip.length, 'POSTAL_CODE', 0.6, 'US ZIP code'));
     }
   }
   if (countries.has('CA')) {

@@ -1,5 +1,6 @@
 import { finding, type Detector, type PiiEntity, type PiiFinding } from '../finding';
 import { nameLexicon, type NameLexicon } from '../names/nameLexicon';
+import { PERSON_AFTER, PERSON_BEFORE, WEAK_PERSON_AFTER } from '../names/personCues';
 import { capitalisedRuns, HONORIFICS, type CapitalisedRun, type CapitalisedWord } from '../names/wordRuns';
 
 /**
@@ -10,135 +11,7 @@ import { capitalisedRuns, HONORIFICS, type CapitalisedRun, type CapitalisedWord 
  * slow for transcripts (20 kB/s here), so its lexicon is used instead of its tagger.
  */
 
-const PERSON_BEFORE = new Set([
-  'mentor',
-  'mentee',
-  'manager',
-  'colleague',
-  'boss',
-  'supervisor',
-  'coach',
-  'named',
-  'called',
-  'buddy',
-  'friend',
-  'sister',
-  'brother',
-  'wife',
-  'husband',
-  'partner',
-  'mum',
-  'mom',
-  'dad',
-  'mother',
-  'father',
-  'son',
-  'daughter',
-  'cousin',
-  'aunt',
-  'uncle',
-  'teacher',
-  'tutor',
-  'director',
-  'lead',
-  'champion',
-  'sponsor',
-  'counsellor',
-  'counselor',
-  'advisor',
-  'adviser',
-  'trainer',
-  'facilitator',
-  'peer',
-  'flatmate',
-  'roommate',
-  'grandma',
-  'grandmother',
-  'grandad',
-  'grandfather',
-  'niece',
-  'nephew',
-  'girlfriend',
-  'boyfriend',
-  'line',
-  'thanks',
-  'thank',
-  'ask',
-  'asked',
-  'told',
-  'emailed',
-  'met',
-  'meet',
-  'messaged',
-  'texted',
-  'call',
-  'called',
-]);
-const PERSON_AFTER = new Set([
-  'said',
-  'says',
-  'told',
-  'tells',
-  'asked',
-  'asks',
-  'explained',
-  'suggested',
-  'helped',
-  'helps',
-  'introduced',
-  'recommended',
-  'mentioned',
-  'replied',
-  'agreed',
-  'encouraged',
-  'showed',
-  'taught',
-  'thinks',
-  'thought',
-  'feels',
-  'felt',
-  'wants',
-  'wanted',
-  'emailed',
-  'texted',
-  'messaged',
-  'invited',
-  'reckons',
-  'reckoned',
-  'pushed',
-  'supported',
-  'noticed',
-  'admitted',
-  'laughed',
-  'smiled',
-  'insisted',
-  'argued',
-  'promised',
-  'offered',
-  'shared',
-  'spoke',
-  'listened',
-  'joined',
-  'left',
-  'retired',
-  'moved',
-  'got',
-  'went',
-  'came',
-]);
-const WEAK_PERSON_AFTER = new Set([
-  'is',
-  'was',
-  'has',
-  'had',
-  'and',
-  'who',
-  'would',
-  'will',
-  'could',
-  'did',
-  'does',
-]);
+// "to" and "from" alone are as often about people ("spoke to", "an e-mail from") as about places.
 const PLACE_BEFORE = new Set([
   'in',
   'near',
@@ -146,15 +19,13 @@ const PLACE_BEFORE = new Set([
   'across',
   'outside',
   'inside',
-  'from',
-  'to',
   'visited',
   'visit',
   'towards',
   'via',
 ]);
 const PLACE_BEFORE_TWO =
-  /(?:moved|relocated|travelled|traveled|went|flew|based|lives|live|living|born|grew|back|trip|holiday|move) (?:to|in|up|from)$/;
+  /(?:moved|relocated|travelled|traveled|went|flew|based|lives|live|living|born|grew|back|trip|holiday|move|came|come|comes|is|am|are|was|were|originally|commute|commuted|drive|drove) (?:to|in|up|from)$/;
 const ORG_BEFORE_TWO =
   /(?:work|works|worked|working|job|role|placement|internship|secondment|apprenticeship|interview|volunteer|volunteering|volunteered|employed) (?:at|for|by|with)$|^\w+ joined$/;
 /** Names of places that are also people's names: a place after "in", "to", "from"; a person otherwise. */
@@ -268,6 +139,18 @@ function kindOf(word: CapitalisedWord, lex: NameLexicon): WordKind {
   if (NOT_NAMES.has(w) || word.text.length === 1 || word.allCaps) return 'common';
   if (lex.places.has(w) && !lex.firstNames.has(w)) return 'place';
   if (lex.organisations.has(w)) return 'organisation';
+  // Capitals inside a word (WhatsApp, LinkedIn) mark a brand, except in Mc/Mac/De/La/Di/Le/O' names.
+  if (
+    /^\p{Lu}\p{Ll}+\p{Lu}/u.test(word.text) &&
+    !/^(?:Mc|Mac|De|La|Di|Le|Van|Von|Fitz)\p{Lu}/u.test(word.text)
+  )
+    return 'common';
+  // "Welsh-language", "Anglo-Saxon": judged by the first part when the rest is lower case.
+  const hyphen = w.indexOf('-');
+  if (hyphen > 0 && /^[\p{Ll}-]+$/u.test(word.text.slice(hyphen))) {
+    const head = w.slice(0, hyphen);
+    if (lex.commonWords.has(head) || lex.places.has(head)) return 'common';
+  }
   if (lex.ambiguousNames.has(w)) return 'ambiguous';
   if (lex.firstNames.has(w)) return 'first';
   if (lex.commonWords.has(w)) return 'common';
@@ -293,9 +176,12 @@ function classifyRun(run: CapitalisedRun, lex: NameLexicon): Span[] {
   const words = run.words;
   const kinds = words.map((w) => kindOf(w, lex));
   let i = 0;
-  // A sentence's first word is capitalised by grammar: drop it unless it reads as a name.
-  if (words[0]!.sentenceStart && (kinds[0] === 'common' || kinds[0] === 'organisation') && words.length > 1)
-    i = 1;
+  // A sentence's first word is capitalised by grammar: drop it unless it reads as a name; it is then the
+  // word before the rest of the run ("Ask Sunny", "Thank Ngozi").
+  if (words[0]!.sentenceStart && (kinds[0] === 'common' || kinds[0] === 'organisation') && words.length > 1) {
+    const rest = { ...run, before: words[0]!.lower, beforeTwo: words[0]!.lower, words: words.slice(1) };
+    return classifyRun(rest, lex).map((s) => ({ ...s, first: s.first + 1, last: s.last + 1 }));
+  }
   const lastWord = words[words.length - 1]!;
   const lastKind = kinds[kinds.length - 1];
   // "Leeds City Council", "Barclays Bank": a run ending with an organisation word names an organisation.
@@ -392,8 +278,10 @@ function classifyRun(run: CapitalisedRun, lex: NameLexicon): Span[] {
 
 function placeOrPerson(run: CapitalisedRun, index: number, lex: NameLexicon): Span {
   const word = run.words[index]!;
+  const nameLike = lex.firstNames.has(word.lower) || PLACES_THAT_ARE_NAMES.has(word.lower);
   const personal =
-    lex.firstNames.has(word.lower) && (PERSON_BEFORE.has(run.before) || PERSON_AFTER.has(run.after));
+    nameLike &&
+    (PERSON_BEFORE.has(run.before) || PERSON_AFTER.has(run.after) || PERSON_BEFORE.has(run.apposition));
   if (personal)
     return {
       first: index,
@@ -416,7 +304,9 @@ function personSpan(
   const length = last - first + 1;
   const head = kinds[first]!;
   const cuedBefore = first === 0 && PERSON_BEFORE.has(run.before);
-  const cuedAfter = last === run.words.length - 1 && PERSON_AFTER.has(run.after);
+  const atEnd = last === run.words.length - 1;
+  const cuedAfter = atEnd && (PERSON_AFTER.has(run.after) || PERSON_BEFORE.has(run.apposition));
+  const possessive = atEnd && run.words[last]!.possessive;
   const weakAfter = last === run.words.length - 1 && WEAK_PERSON_AFTER.has(run.after);
   const toPlace = first === 0 && (PLACE_BEFORE.has(run.before) || PLACE_BEFORE_TWO.test(run.beforeTwo));
   const toOrg = first === 0 && ORG_BEFORE_TWO.test(run.beforeTwo);
@@ -433,6 +323,7 @@ function personSpan(
       .some((k) => k === 'first' || k === 'surname' || k === 'ambiguous');
     if (head === 'first' || head === 'ambiguous') return span(0.85, 'first name followed by a surname');
     if (named || cuedBefore || cuedAfter) return span(0.75, 'capitalised name with a known name part');
+    if (possessive) return span(0.7, 'possessive of a capitalised name');
     if (toOrg) return span(0.6, 'capitalised name after a workplace cue', 'ORGANIZATION');
     if (toPlace) return span(0.55, 'capitalised name after a place cue', 'LOCATION');
     return atSentenceStart ? null : span(0.55, 'run of capitalised words not in the dictionary');
@@ -465,7 +356,14 @@ function personSpan(
 export const detectProperNames: Detector = (text) => {
   const lex = nameLexicon();
   const found: PiiFinding[] = [];
-  for (const run of capitalisedRuns(text)) {
+  const plain = (lower: string) =>
+    lex.commonWords.has(lower) &&
+    !HONORIFICS.has(lower) &&
+    !lex.firstNames.has(lower) &&
+    !lex.places.has(lower) &&
+    !lex.organisations.has(lower) &&
+    !PLACES_THAT_ARE_NAMES.has(lower);
+  for (const run of capitalisedRuns(text, plain)) {
     if (run.words.every((w) => w.allCaps)) continue;
     for (const span of classifyRun(run, lex)) {
       const first = run.words[span.first]!;

@@ -59,6 +59,29 @@ function hostHasDomain(url: string): boolean {
   );
 }
 
+const DOT_BEFORE_LETTER = /\.[a-z]/gi;
+const BARE_AT = new RegExp(BARE.source, 'iy');
+const DOMAIN_CHAR = /[a-z0-9.-]/i;
+
+/**
+ * A bare domain has a dot followed by a letter ("microsoft.com"), which prose rarely has (". " ends a
+ * sentence). The domain regex is tried only from the start of the word holding such a dot.
+ */
+function* bareDomainCandidates(text: string): Generator<RegExpExecArray> {
+  let resumeAt = 0;
+  for (const dot of matchesOf(DOT_BEFORE_LETTER, text)) {
+    if (dot.index < resumeAt) continue;
+    let start = dot.index;
+    while (start > 0 && dot.index - start < 260 && DOMAIN_CHAR.test(text[start - 1]!)) start -= 1;
+    while (start < dot.index && !/[a-z0-9]/i.test(text[start]!)) start += 1;
+    if (start < resumeAt) continue;
+    BARE_AT.lastIndex = start;
+    const match = BARE_AT.exec(text);
+    resumeAt = match ? start + match[0].length : dot.index + 1;
+    if (match) yield match;
+  }
+}
+
 export const detectUrls: Detector = (text) => {
   const found: PiiFinding[] = [];
   let coveredUntil = -1;
@@ -69,7 +92,7 @@ export const detectUrls: Detector = (text) => {
     coveredUntil = match.index + url.length;
   }
   if (!text.includes('.')) return found;
-  for (const match of matchesOf(BARE, text)) {
+  for (const match of bareDomainCandidates(text)) {
     if (match.index < coveredUntil && found.some((f) => f.start <= match.index && match.index < f.end))
       continue;
     const tld = (match[1] ?? '').toLowerCase();

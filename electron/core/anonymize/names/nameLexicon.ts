@@ -106,6 +106,61 @@ const EXTRA_AMBIGUOUS = [
   'carol',
 ];
 
+/** Software, platforms and brands a mentoring programme talks about: capitalised, never a person. */
+const TOOLS_AND_BRANDS = [
+  'zoom',
+  'teams',
+  'slack',
+  'moodle',
+  'canva',
+  'miro',
+  'trello',
+  'padlet',
+  'mentimeter',
+  'kahoot',
+  'calendly',
+  'eventbrite',
+  'surveymonkey',
+  'qualtrics',
+  'excel',
+  'powerpoint',
+  'outlook',
+  'gmail',
+  'youtube',
+  'facebook',
+  'instagram',
+  'twitter',
+  'tiktok',
+  'reddit',
+  'whatsapp',
+  'linkedin',
+  'google',
+  'microsoft',
+  'covid',
+  'brexit',
+  'wi-fi',
+  'wifi',
+  'bluetooth',
+  'uber',
+  'netflix',
+  'spotify',
+  'amazon',
+  'iphone',
+  'ipad',
+  'android',
+  'skype',
+  'webex',
+  'notion',
+  'sharepoint',
+  'onedrive',
+  'dropbox',
+  'workday',
+  'salesforce',
+  'jira',
+  'confluence',
+  'chatgpt',
+];
+
 /** Organisation words compromise does not list but evaluators meet daily. */
 const EXTRA_ORG_HEADS = [
   'ltd',
@@ -215,6 +270,7 @@ export function nameLexicon(): NameLexicon {
     if (firstNames.has(word)) ambiguousNames.add(word);
   }
   for (const word of EXTRA_AMBIGUOUS) firstNames.add(word);
+  for (const word of TOOLS_AND_BRANDS) commonWords.add(word);
   const organisationHeads = new Set([...Object.keys(model.two.orgWords), ...EXTRA_ORG_HEADS]);
   const placeHeads = new Set([...Object.keys(model.two.placeWords), ...EXTRA_PLACE_HEADS]);
   cached = {

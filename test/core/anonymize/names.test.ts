@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildRosterNameIndex,
+  createRosterMatcher,
+  parseCsvRows,
+  parseRosterCsv,
+} from '../../../electron/core/anonymize/rosterNames';
+import { scanForPii } from '../../../electron/core/anonymize/scan';
+
+const KEY = Buffer.alloc(32, 9);
+const PEOPLE = [
+  { givenNames: 'Priya', familyNames: 'Raman', nicknames: ['Pri'] },
+  { givenNames: 'Will', familyNames: 'Okafor' },
+  { givenNames: 'Mary-Jane', familyNames: 'Ó Súilleabháin' },
+];
+const index = buildRosterNameIndex(KEY, PEOPLE);
+const roster = createRosterMatcher(KEY, index);
+const people = (text: string, withRoster = true) =>
+  scanForPii(text, withRoster ? { roster } : {})
+    .filter((f) => f.entity === 'PERSON')
+    .map((f) => [...text].slice(f.start, f.end).join(''));
+
+describe('roster names', () => {
+  it('keeps only keyed hashes: no name of the roster appears in the index', () => {
+    const stored = JSON.stringify(index);
+    for (const word of ['priya', 'raman', 'pri', 'okafor', 'mary', 'jane'])
+      expect(stored.toLowerCase()).not.toContain(word);
+    expect(index.tokens.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('finds full names, first names alone, possessives, nicknames and lower case', () => {
+    expect(people('I met Priya Raman today.')).toEqual(['Priya Raman']);
+    expect(people("It was Priya's idea.")).toEqual(['Priya']);
+    expect(people('thanks pri and priya')).toEqual(['pri', 'priya']);
+    expect(people('Okafor was late.')).toEqual(['Okafor']);
+    expect(people('Mary-Jane and Jane came, so did Mary.')).toEqual(['Mary-Jane', 'Jane', 'Mary']);
+    // Accents are folded: the roster's spelling and a plain-keyboard spelling are both found.
+    expect(people('Talk to Ó Súilleabháin, or O Suilleabhain.')).toEqual(['Súilleabháin', 'Suilleabhain']);
+  });
+
+  it('does not take an ordinary word for a roster name without a cue', () => {
+    expect(people('I will ask her.')).toEqual([]);
+    expect(people('My mentor will said yes.')).toEqual(['will']);
+    expect(people('Will said yes.')).toEqual(['Will']);
+  });
+
+  it('a different key cannot read the index', () => {
+    const other = createRosterMatcher(Buffer.alloc(32, 8), index);
+    expect(other.find('Priya Raman')).toEqual([]);
+  });
+
+  it('parses roster CSVs with split or full names and quoted fields', () => {
+    expect(parseRosterCsv('First Name,Surname,Known as\nPriya,Raman,"Pri; P"\n,,\n')).toEqual([
+      { givenNames: 'Priya', familyNames: 'Raman', nicknames: ['Pri', 'P'] },
+    ]);
+    expect(parseRosterCsv('\uFEFFname\r\n"Okafor, Will"\r\nAroha Ngata\r\n')).toEqual([
+      { givenNames: 'Okafor,', familyNames: 'Will', nicknames: [] },
+      { givenNames: 'Aroha', familyNames: 'Ngata', nicknames: [] },
+    ]);
+    expect(parseCsvRows('a,"b ""c""",d\n1,2,3')).toEqual([
+      ['a', 'b "c"', 'd'],
+      ['1', '2', '3'],
+    ]);
+  });
+});
+
+describe('names not on the roster', () => {
+  it('finds the Presidio person cases', () => {
+    expect(people('my name is Dan', false)).toEqual(['Dan']);
+    expect(people('John Oliver is a comedian.', false)).toEqual(['John Oliver']);
+    expect(people('Richard Milhous Nixon', false)).toEqual(['Richard Milhous Nixon']);
+    expect(people('Richard M. Nixon', false)).toEqual(['Richard M. Nixon']);
+    expect(people('They call me Mr. Mayers', false)).toEqual(['Mayers']);
+  });
+
+  it('uses cues for names the word lists do not know', () => {
+    expect(people('My manager Chidi introduced us.', false)).toEqual(['Chidi']);
+    expect(people('Honestly, Oluwaseun said it best.', false)).toEqual(['Oluwaseun']);
+    expect(people('Ngozi, my buddy, kept me going.', false)).toEqual(['Ngozi']);
+    expect(people("Bongani Dlamini's talk was great.", false)).toEqual(['Bongani Dlamini']);
+  });
+
+  it('leaves words that only look like names', () => {
+    expect(people('Will you send it? May was busy. Hope this helps.', false)).toEqual([]);
+    expect(people('We used Zoom, then Teams, then WhatsApp.', false)).toEqual([]);
+    const text = 'We met in the Rose Garden. She taught in Jordan for two years. Jordan said hi.';
+    const found = scanForPii(text).map((f) => [f.entity, [...text].slice(f.start, f.end).join('')]);
+    expect(found).toEqual([
+      ['LOCATION', 'Rose Garden'],
+      ['LOCATION', 'Jordan'],
+      ['PERSON', 'Jordan'],
+    ]);
+  });
+
+  it('names organisations and places', () => {
+    const text = 'I joined Leeds City Council after a placement at Barclays Bank in Manchester.';
+    expect(scanForPii(text).map((f) => [f.entity, text.slice(f.start, f.end)])).toEqual([
+      ['ORGANIZATION', 'Leeds City Council'],
+      ['ORGANIZATION', 'Barclays Bank'],
+      ['LOCATION', 'Manchester'],
+    ]);
+  });
+});
+
+describe('titles at the start of a sentence', () => {
+  it('still mark the name after them', () => {
+    expect(people('Ms. Walker signed it. Dr Okonjo came too.', false)).toEqual(['Walker', 'Okonjo']);
+  });
+});
