@@ -59,6 +59,8 @@ export interface Harness {
   createPath: string | null;
   /** What the Open dialog answers (default: cancelled). */
   openPath: string | null;
+  /** What the import wizard's Choose file dialog answers (default: cancelled). */
+  importPath: string | null;
   /** Backups the Save dialog has handed out, in order. */
   readonly backupPaths: string[];
   /** The calls the window made, by handler name, in order (never their arguments: they hold passphrases). */
@@ -155,6 +157,7 @@ export async function startHarness(): Promise<Harness> {
     dir,
     createPath: path.join(dir, 'journey.confidant'),
     openPath: null,
+    importPath: null,
     backupPaths: [],
     calls: [],
     engine: undefined as unknown as Engine,
@@ -172,6 +175,7 @@ export async function startHarness(): Promise<Harness> {
   const choosePath = async (purpose: PathPurpose): Promise<string | null> => {
     if (purpose === 'create') return harness.createPath;
     if (purpose === 'open') return harness.openPath;
+    if (purpose === 'import') return harness.importPath;
     const backup = path.join(dir, `backup-${harness.backupPaths.length + 1}.confidant`);
     harness.backupPaths.push(backup);
     return backup;
