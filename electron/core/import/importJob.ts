@@ -18,7 +18,7 @@ import type { ColumnRule } from './validation';
 export const PREVIEW_ROWS = 50;
 
 function toColumnPlan(suggestion: ColumnSuggestion): SourcePreview['columns'][number] {
-  const { index, heading, field, confidence, reason, scale, dateStyle, decimal } = suggestion;
+  const { index, heading, field, confidence, reason, scale, dateStyle, decimal, identifierKind } = suggestion;
   return {
     index,
     heading,
@@ -28,6 +28,7 @@ function toColumnPlan(suggestion: ColumnSuggestion): SourcePreview['columns'][nu
     ...(scale ? { scaleId: scale.id } : {}),
     ...(dateStyle?.order ? { dateOrder: dateStyle.order } : {}),
     ...(decimal ? { decimal } : {}),
+    ...(identifierKind ? { identifierKind } : {}),
   };
 }
 
@@ -70,6 +71,7 @@ export function columnRules(columns: readonly ColumnPlan[]): ColumnRule[] {
     decimal: column.decimal ?? null,
     min: column.min,
     max: column.max,
+    identifierKind: column.identifierKind,
   }));
 }
 
