@@ -107,7 +107,8 @@ const HEADING_RULES: [RegExp, ImportField, string][] = [
     'the heading describes the HR event',
   ],
   [
-    /^((meeting|session|activity|check in) ?(date|held on|on)|met on|date of (meeting|session))$/,
+    // "Session date" stays a plain date (an activity log reads a date column as the meeting's date anyway).
+    /^(meeting ?(date|held on|on)|met on|date of meeting)$/,
     'meetingDate',
     'the heading says when the meeting was',
   ],

@@ -43,7 +43,9 @@ export function meetingWriter(context: WriterContext): RowWriter {
   return (row) => {
     const mentee = findPerson(register, row, menteeColumn, 'mentee');
     if (!mentee.participant) return mentee.outcome;
-    const mentor = mentorColumn ? findPerson(register, row, mentorColumn, 'mentor') : undefined;
+    // A row without a mentor is placed by the mentee's one pairing.
+    const mentor =
+      mentorColumn && text(row, mentorColumn) ? findPerson(register, row, mentorColumn, 'mentor') : undefined;
     if (mentor && !mentor.participant) return mentor.outcome;
     const heldOn = text(row, date);
     if (heldOn === null)
