@@ -173,11 +173,11 @@ function writerFor(spec: ImportSpec, context: WriterContext): RowWriter {
     case 'survey':
       return surveyWriter(db, spec, register, importId);
     case 'pairings':
-      return pairingWriter({ ...context, what: 'pairing list' });
+      return pairingWriter({ ...context, what: 'a pairing list' });
     case 'hr':
-      return progressionWriter({ ...context, what: 'file of HR progression records' });
+      return progressionWriter({ ...context, what: 'a file of HR progression records' });
     case 'activity':
-      return meetingWriter({ ...context, what: 'activity log' });
+      return meetingWriter({ ...context, what: 'an activity log' });
   }
 }
 

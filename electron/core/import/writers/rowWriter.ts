@@ -30,7 +30,7 @@ export interface WriterContext {
   columns: readonly ColumnRule[];
   register: ParticipantRegister;
   importId: number;
-  /** The import's kind in the evaluator's words ("pairing list"), for a missing column's message. */
+  /** The import's kind in the evaluator's words ("a pairing list"), for a missing column's message. */
   what: string;
 }
 
@@ -49,7 +49,7 @@ export function requireColumn(context: WriterContext, label: string, ...fields: 
   if (!found)
     throw new ConfidantError(
       'INVALID_ARGUMENTS',
-      `A ${context.what} needs a column for the ${label}; map one of the file's columns to it. Nothing was imported.`,
+      `${context.what.charAt(0).toUpperCase()}${context.what.slice(1)} needs a column for the ${label}; map one of the file's columns to it. Nothing was imported.`,
     );
   return found;
 }
