@@ -63,7 +63,14 @@ function filterSql(table: BrowsableTable, filter: DataFilter): { sql: string; va
     return column.type === 'text'
       ? { sql: `lower(CAST(${expression} AS TEXT)) = lower(?)`, values: [String(value)] }
       : { sql: `${expression} = ?`, values: [value] };
-  return { sql: `${expression} ${filter.op === 'gt' ? '>' : '<'} ?`, values: [value] };
+  const comparison = filter.op === 'gt' ? '>' : '<';
+  // A text column may hold numbers too (survey answers): a number compares with the numbers only.
+  if (column.type === 'text' && typeof filter.value === 'number')
+    return {
+      sql: `(typeof(${expression}) IN ('integer', 'real') AND ${expression} ${comparison} ?)`,
+      values: [filter.value],
+    };
+  return { sql: `${expression} ${comparison} ?`, values: [value] };
 }
 
 function selectList(table: BrowsableTable): string {
