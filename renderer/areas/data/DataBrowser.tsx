@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import {
+  CellStyleModule,
   DateFilterModule,
   InfiniteRowModelModule,
   ModuleRegistry,
@@ -25,6 +26,7 @@ import './dataBrowser.css';
 
 // The grid's own stylesheets are bundled (theme: 'legacy'), because the app's CSP lets no script add <style>.
 ModuleRegistry.registerModules([
+  CellStyleModule,
   InfiniteRowModelModule,
   PaginationModule,
   TextFilterModule,
@@ -67,7 +69,7 @@ export function DataBrowser({ theme }: { theme: Theme }) {
               <li key={each.name}>
                 <button
                   type="button"
-                  className="data-table-button"
+                  className="secondary data-table-button"
                   aria-pressed={each.name === table?.name}
                   onClick={() => setChosen(each.name)}
                 >
