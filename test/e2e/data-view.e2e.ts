@@ -215,6 +215,7 @@ describe('the data browser', () => {
       'pseudonym',
       byAnswer.rows.map((row) => row.pseudonym),
     );
+    await page.screenshot({ path: 'test-results/screens/data-responses.png' });
 
     // The column chooser hides the instrument column, and shows it again.
     const instrumentHeader = page.locator('.ag-header-cell:not(.ag-floating-filter)[col-id="instrument"]');
