@@ -23,6 +23,8 @@ export const directIdentifierFields: readonly ImportField[] = [
   'fullName',
   'givenName',
   'familyName',
+  'mentorId',
+  'menteeId',
 ];
 
 /** Fields that name a person of a pairing: looked up on the roster, never stored. */
