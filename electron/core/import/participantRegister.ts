@@ -1,5 +1,5 @@
 import type { Database as Connection, Statement } from 'better-sqlite3-multiple-ciphers';
-import { crockfordBase32, keyedDigest, normaliseIdentifier } from '../anonymize/pseudonym';
+import { crockfordBase32, keyedDigest, keyedDigester, normaliseIdentifier } from '../anonymize/pseudonym';
 
 /**
  * The project's register of participants, who appear in it only as pseudonyms. A participant is recognised by
@@ -50,7 +50,7 @@ interface KeyedIdentifier {
 }
 
 export class ParticipantRegister {
-  private readonly key: Buffer;
+  private readonly digest: (domain: string, normalised: string) => Buffer;
   private readonly findIdentifier: Statement;
   private readonly codeTaken: Statement;
   private readonly addParticipant: Statement;
@@ -61,7 +61,7 @@ export class ParticipantRegister {
     db: Connection,
     private readonly importId: number | null = null,
   ) {
-    this.key = projectPseudonymKey(db);
+    this.digest = keyedDigester(projectPseudonymKey(db));
     this.findIdentifier = db.prepare(
       `SELECT p.id, p.pseudonym, i.ambiguous FROM participant_identifier i JOIN participant p ON p.id = i.participant_id
        WHERE i.identity_key = ?`,
@@ -100,7 +100,10 @@ export class ParticipantRegister {
     return [...identifiers]
       .sort((a, b) => order(a.kind) - order(b.kind))
       .map((identifier) => {
-        const key = identityKey(this.key, identifier);
+        const key = this.digest(
+          `participant.${identifier.kind}`,
+          normaliseIdentifier(identifier.value, identifier.kind),
+        );
         const owner = this.findIdentifier.get(key) as KeyedIdentifier['owner'];
         return { kind: identifier.kind, key, owner };
       });
