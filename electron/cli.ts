@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,6 +6,7 @@ import type { HandlerArgs, HandlerName, HandlerResults } from '../shared/api';
 import { ConfidantError } from '../shared/errors';
 import type { ImportKind } from '../shared/import';
 import { piiScanCommand } from './core/anonymize/piiScanCommand';
+import { exampleProgram } from './core/demo/exampleProgram';
 import { createEngine, type Engine } from './core/engine';
 import { promptHidden } from './core/terminal';
 
@@ -20,7 +21,8 @@ const USAGE = `Usage: confidant <command> [arguments]
   info FILE            schema version, table counts and encryption settings, as JSON
   passwd FILE          change the project's passphrase
   backup FILE OUT      write an encrypted backup of the project to OUT
-  demo [DIR]           build an example project in DIR (default ./demo-output)
+  demo [DIR]           build an example project in DIR (default ./demo-output): a made-up program's
+                       roster and two survey waves, imported
   import FILE SOURCE --as roster|pairings|survey|hr|activity [--window NAME] [--instrument NAME]
                      [--mapping MAP.json] [--skip-invalid-rows] [--add-participants]
                        import a roster, a pairing list, a survey wave, HR progression records or an activity
@@ -150,7 +152,28 @@ const commands: Record<
     rmSync(file, { force: true });
     const demoPassphrase = process.env.CONFIDANT_PASSPHRASE ?? 'demo mentoring evaluation passphrase';
     await call(engine, 'project.create', { path: engine.session.grant(file), passphrase: demoPassphrase });
-    print({ project: file, passphrase: demoPassphrase, info: await call(engine, 'project.info', {}) });
+    const example = exampleProgram();
+    const imports = [];
+    for (const source of [{ ...example.roster, window: undefined }, ...example.waves]) {
+      const sourcePath = engine.session.grant(path.join(directory, source.name));
+      writeFileSync(sourcePath, source.content);
+      const preview = await call(engine, 'import.preview', { source: sourcePath });
+      const summary = await call(engine, 'import.commit', {
+        source: sourcePath,
+        plan: {
+          kind: source.window ? 'survey' : 'roster',
+          columns: preview.columns.map(({ confidence: _confidence, reason: _reason, ...column }) => column),
+          ...(source.window ? { window: source.window, instrument: 'Confidence survey' } : {}),
+        },
+      });
+      imports.push({ file: source.name, rowsImported: summary.rowsImported, problems: summary.problemCount });
+    }
+    print({
+      project: file,
+      passphrase: demoPassphrase,
+      imports,
+      info: await call(engine, 'project.info', {}),
+    });
   },
   async import(engine, positionals, options) {
     const [file, source] = one(positionals, 2, 'FILE and SOURCE') as [string, string];

@@ -208,6 +208,23 @@ describe('confidant CLI', () => {
     expect({ ...after, audit_log: 0 }).toEqual({ ...before, audit_log: 0 });
   });
 
+  it('demo builds an example project from a made-up roster and two survey waves', () => {
+    const demo = confidant(['demo', 'out']);
+    expect(demo.code).toBe(0);
+    const result = JSON.parse(demo.stdout);
+    expect(result.imports).toEqual([
+      { file: 'roster.csv', rowsImported: 40, problems: 0 },
+      { file: 'baseline-survey.csv', rowsImported: expect.any(Number), problems: 0 },
+      { file: 'end-of-program-survey.csv', rowsImported: expect.any(Number), problems: 0 },
+    ]);
+    expect(result.imports[1].rowsImported).toBeGreaterThan(10);
+    expect(result.info.tableCounts).toMatchObject({ participant: 40, collection_window: 2 });
+    const project = path.join(dir, 'out', 'example.confidant');
+    for (const name of ['Okafor', 'amara', 'E1001']) {
+      expect(spawnSync('grep', ['-c', '-a', '-i', name, project]).status, name).toBe(1);
+    }
+  });
+
   it('explains weak passphrases, missing files and wrong usage on stderr', () => {
     const weak = confidant(['init', 'p.confidant'], { CONFIDANT_PASSPHRASE: 'short' });
     expect(weak.code).toBe(1);

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, hash, randomBytes } from 'node:crypto';
 
 /**
  * Pseudonyms for direct identifiers (participant names, e-mails, employee ids). A pseudonym is the keyed
@@ -54,12 +54,34 @@ export function crockfordBase32(bytes: Uint8Array, characters: number): string {
   return out;
 }
 
+/** The message a pseudonym's HMAC is taken of. Length-prefixed so ("ab", "c") and ("a", "bc") never collide. */
+function pseudonymMessage(domain: string, normalised: string): string {
+  return `confidant-pseudonym-v1\u0000${domain.length}:${domain}\u0000${normalised}`;
+}
+
 export function keyedDigest(key: Uint8Array, domain: string, normalised: string): Buffer {
   if (key.length < 16) throw new Error('A pseudonym key must be at least 16 bytes.');
-  // Length-prefixed so that ("ab", "c") and ("a", "bc") can never collide.
-  return createHmac('sha256', key)
-    .update(`confidant-pseudonym-v1\u0000${domain.length}:${domain}\u0000${normalised}`)
-    .digest();
+  return createHmac('sha256', key).update(pseudonymMessage(domain, normalised)).digest();
+}
+
+/**
+ * `keyedDigest` for many values under one key, as an import needs: HMAC-SHA256 (RFC 2104) computed from
+ * the key's inner and outer pads, prepared once, with one-shot hashes: the same digests, several times faster
+ * than a new Hmac object per value.
+ */
+export function keyedDigester(key: Uint8Array): (domain: string, normalised: string) => Buffer {
+  if (key.length < 16 || key.length > 64) throw new Error('A pseudonym key must be 16 to 64 bytes.');
+  const inner = Buffer.alloc(64, 0x36);
+  const outer = Buffer.alloc(64, 0x5c);
+  for (let i = 0; i < key.length; i++) {
+    inner[i]! ^= key[i]!;
+    outer[i]! ^= key[i]!;
+  }
+  return (domain, normalised) => {
+    const message = Buffer.from(pseudonymMessage(domain, normalised), 'utf8');
+    const innerDigest = hash('sha256', Buffer.concat([inner, message]), 'buffer');
+    return hash('sha256', Buffer.concat([outer, innerDigest]), 'buffer');
+  };
 }
 
 export interface PseudonymOptions {

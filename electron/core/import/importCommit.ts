@@ -71,6 +71,15 @@ export function rowIdentifiers(columns: readonly ColumnRule[], row: CheckedRow):
   return identifiers;
 }
 
+/**
+ * A survey row is matched on its ids and e-mails; its name is used, and recorded, only when it has neither:
+ * names are the roster's business, and a survey keeps no more of a person than it needs.
+ */
+export function strongestIdentifiers(identifiers: ParticipantIdentifier[]): ParticipantIdentifier[] {
+  const unique = identifiers.filter((identifier) => identifier.kind !== 'name');
+  return unique.length > 0 ? unique : identifiers;
+}
+
 function alreadyImported(db: Connection, spec: ImportSpec, target: string): boolean {
   return (
     db
@@ -137,7 +146,7 @@ function surveyWriter(
      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (participant_id, window_id, instrument_id) DO NOTHING`,
   );
   return (row) => {
-    const identifiers = rowIdentifiers(spec.columns, row);
+    const identifiers = strongestIdentifiers(rowIdentifiers(spec.columns, row));
     if (identifiers.length === 0) return { problem: 'has no participant id, e-mail or name.' };
     let participant: RegisteredParticipant | undefined = register.find(identifiers);
     if (!participant) {

@@ -4,6 +4,7 @@ import type { ImportField } from './mappingSuggestion';
 import { quoteValue, type ImportProblem } from './problems';
 import type { ParticipantIdentifierKind } from './participantRegister';
 import { parseDuration, parseEventKind, parseMatchScore, parsePairingStatus } from './programValues';
+import { SeenKeys } from './seenKeys';
 import type { SourceRow } from './table';
 import { parseDate, parseNumber, type DateColumnStyle, type DecimalMark, type Parsed } from './values';
 
@@ -11,7 +12,7 @@ import { parseDate, parseNumber, type DateColumnStyle, type DecimalMark, type Pa
  * Checking mapped rows before anything is stored: each value has the type its field needs and lies in its range,
  * required values are there, a participant appears once, and (when a roster is known) every participant is on it.
  * Every problem names the file, the row and the column. Rows are checked batch by batch, so a million-row file
- * is never held whole; only the participant ids seen so far are kept, to find duplicates.
+ * is never held whole; the ids seen so far are kept as 8-byte fingerprints, to find duplicates.
  */
 
 export interface ColumnRule {
@@ -169,8 +170,8 @@ export function createRowValidator(settings: ValidationSettings): RowValidator {
   const idColumn =
     columns.find((c) => c.field === 'participantId') ?? columns.find((c) => c.field === 'email') ?? null;
   const responseColumn = columns.find((c) => c.field === 'responseId') ?? null;
-  const firstSeen = new Map<string, number>();
-  const responsesSeen = new Map<string, number>();
+  const firstSeen = new SeenKeys();
+  const responsesSeen = new SeenKeys();
   let checked = 0;
   let accepted = 0;
 
@@ -191,18 +192,15 @@ export function createRowValidator(settings: ValidationSettings): RowValidator {
   });
 
   const duplicate = (
-    seen: Map<string, number>,
+    seen: SeenKeys,
     key: string,
     row: number,
     rule: ColumnRule,
     raw: string,
     what: string,
   ) => {
-    const earlier = seen.get(key);
-    if (earlier === undefined) {
-      seen.set(key, row);
-      return null;
-    }
+    const earlier = seen.see(key, row);
+    if (earlier === undefined) return null;
     return problem(
       row,
       rule,

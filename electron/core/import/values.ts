@@ -38,7 +38,20 @@ export function inferDecimalMark(samples: Iterable<string>): DecimalMark | null 
  * a decimal comma or point, a currency sign, a trailing percent sign (45% -> 45), accounting negatives (12).
  * `decimal` says which mark the column uses; without it, 1,234 is read as one thousand two hundred and thirty-four.
  */
+const PLAIN_INTEGER = /^-?\d{1,15}$/;
+const PLAIN_POINT_DECIMAL = /^-?\d{1,15}\.\d{1,15}$/;
+const groupedNumber = {
+  '.': /^\d{1,3}(,\d{3})+(\.\d*)?$/,
+  ',': /^\d{1,3}(\.\d{3})+(,\d*)?$/,
+};
+const plainNumber = {
+  '.': /^(\d+(\.\d*)?|\.\d+)$/,
+  ',': /^(\d+(,\d*)?|,\d+)$/,
+};
+
 export function parseNumber(raw: string, decimal: DecimalMark | null = null): Parsed<number> {
+  // The common case, a plain integer or point decimal, needs none of the checks below.
+  if (PLAIN_INTEGER.test(raw) || (decimal !== ',' && PLAIN_POINT_DECIMAL.test(raw))) return ok(Number(raw));
   const expected =
     decimal === ',' ? 'a number such as 1234,5 or 1.234,5' : 'a number such as 1234.5 or 1,234.5';
   let text = raw.trim();
@@ -55,11 +68,9 @@ export function parseNumber(raw: string, decimal: DecimalMark | null = null): Pa
   } else if (text.startsWith('+')) text = text.slice(1);
   const mark = decimal ?? guessMark(text);
   const group = mark === ',' ? '.' : ',';
-  const grouped = new RegExp(`^\\d{1,3}(\\${group}\\d{3})+(\\${mark}\\d*)?$`);
-  const plain = new RegExp(`^(\\d+(\\${mark}\\d*)?|\\${mark}\\d+)$`);
   let normal: string;
-  if (grouped.test(text)) normal = text.split(group).join('');
-  else if (plain.test(text)) normal = text;
+  if (groupedNumber[mark].test(text)) normal = text.split(group).join('');
+  else if (plainNumber[mark].test(text)) normal = text;
   else if (/^\d+(\.\d+)?e[+-]?\d+$/i.test(text)) normal = text;
   else {
     const why = /\d/.test(text)

@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   crockfordBase32,
+  keyedDigest,
+  keyedDigester,
   newPseudonymKey,
   normaliseIdentifier,
   pseudonymFor,
@@ -58,5 +60,27 @@ describe('pseudonyms', () => {
 
   it('refuses a short key', () => {
     expect(() => pseudonymFor(Buffer.alloc(8), 'd', 'v')).toThrow();
+  });
+});
+
+describe('the keyed digester for many values', () => {
+  it('gives exactly the HMAC-SHA256 that keyedDigest gives, for any key length and any text', () => {
+    for (const key of [
+      Buffer.alloc(16, 7),
+      Buffer.from('0123456789abcdef0123456789abcdef'),
+      Buffer.alloc(64, 255),
+    ]) {
+      const digester = keyedDigester(key);
+      for (const value of ['', 'amara.okafor@example.org', 'José Núñez', '😀 李小龍', 'x'.repeat(500)]) {
+        expect(
+          digester('participant.email', value).equals(keyedDigest(key, 'participant.email', value)),
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('refuses keys it cannot pad', () => {
+    expect(() => keyedDigester(Buffer.alloc(8))).toThrow();
+    expect(() => keyedDigester(Buffer.alloc(65))).toThrow();
   });
 });

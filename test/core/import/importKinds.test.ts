@@ -234,6 +234,23 @@ describe('importing a pairing list', () => {
     ]);
   });
 
+  it('refuses a mentor named by a name two roster participants share', async () => {
+    const roster = `${ROSTER}E1005,sam.lee@example.org,Sam,Lee,2026 Spring,Mentor\nE1006,sam.lee2@example.org,Sam,Lee,2026 Spring,Mentor\n`;
+    await importFile('roster.csv', roster, 'roster');
+    const summary = await importFile('by-name.csv', 'Mentor,Mentee\nSam Lee,Amara Okafor\n', 'pairings');
+    expect(summary.committed).toBe(false);
+    expect(summary.problems).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: 'Mentor',
+        value: 'Sam Lee',
+        message: expect.stringContaining(
+          'Row 2, Mentor: the mentor "Sam Lee" names a participant by a name several participants share',
+        ),
+      }),
+    ]);
+  });
+
   it('refuses a list without a mentee column, saying which column it needs', async () => {
     await importFile('roster.csv', ROSTER, 'roster');
     const before = tableCounts(project);

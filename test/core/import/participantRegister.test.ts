@@ -57,6 +57,31 @@ describe('participant register', () => {
     ).toThrow(IdentifierConflict);
   });
 
+  it('never matches on a name when the row has an id or e-mail, and stops trusting a shared name', () => {
+    const register = new ParticipantRegister(project.db);
+    const first = register.register([
+      { kind: 'id', value: 'E1' },
+      { kind: 'name', value: 'Sam Lee' },
+    ]);
+    expect(register.find([{ kind: 'name', value: 'sam lee' }])).toEqual({ ...first, added: false });
+    const namesake = register.register([
+      { kind: 'id', value: 'E2' },
+      { kind: 'name', value: 'Sam Lee' },
+    ]);
+    expect(namesake).toMatchObject({ added: true });
+    expect(namesake.id).not.toBe(first.id);
+    expect(() => register.find([{ kind: 'name', value: 'Sam Lee' }])).toThrow(IdentifierConflict);
+    expect(
+      register.find([
+        { kind: 'id', value: 'E2' },
+        { kind: 'name', value: 'Sam Lee' },
+      ]),
+    ).toEqual({
+      ...namesake,
+      added: false,
+    });
+  });
+
   it('lengthens a code that clashes with another participant’s', () => {
     const key = projectPseudonymKey(project.db);
     const clashing = `P-${crockfordBase32(identityKey(key, { kind: 'id', value: 'E777' }), 6)}`;

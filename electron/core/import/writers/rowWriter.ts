@@ -1,10 +1,11 @@
 import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
 import { ConfidantError } from '../../../../shared/errors';
 import type { ImportField } from '../mappingSuggestion';
-import type {
-  ParticipantIdentifierKind,
-  ParticipantRegister,
-  RegisteredParticipant,
+import {
+  IdentifierConflict,
+  type ParticipantIdentifierKind,
+  type ParticipantRegister,
+  type RegisteredParticipant,
 } from '../participantRegister';
 import type { CellValue, CheckedRow, ColumnRule } from '../validation';
 
@@ -95,8 +96,21 @@ export function findPerson(
     };
   const kinds = kindsFor(rule, value);
   for (const kind of kinds) {
-    const participant = register.find([{ kind, value }]);
-    if (participant) return { participant };
+    try {
+      const participant = register.find([{ kind, value }]);
+      if (participant) return { participant };
+    } catch (error) {
+      if (!(error instanceof IdentifierConflict)) throw error;
+      // A name several participants share identifies nobody.
+      return {
+        outcome: {
+          problem: `the ${role} "${value}" ${error.message}.`,
+          column: rule.heading,
+          value,
+          expected: `one ${role} on the project's roster`,
+        },
+      };
+    }
   }
   const as = kinds.map((kind) => (kind === 'email' ? 'e-mail' : kind)).join(' or ');
   return {

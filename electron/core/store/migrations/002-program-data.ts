@@ -77,10 +77,12 @@ export const programData: Migration = {
 
     -- How a participant is recognised in the next file: keyed HMACs of their identifiers (employee id, e-mail,
     -- name), one domain per kind of identifier, so a survey keyed by e-mail finds the roster's participant.
+    -- A name two participants share is marked ambiguous: it no longer identifies anyone.
     CREATE TABLE participant_identifier (
       identity_key BLOB PRIMARY KEY CHECK (length(identity_key) = 32),
       participant_id INTEGER NOT NULL REFERENCES participant (id),
-      kind TEXT NOT NULL CHECK (kind IN ('id', 'email', 'name'))
+      kind TEXT NOT NULL CHECK (kind IN ('id', 'email', 'name')),
+      ambiguous INTEGER NOT NULL DEFAULT 0 CHECK (ambiguous IN (0, 1))
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX participant_identifier_by_participant ON participant_identifier (participant_id);
 
