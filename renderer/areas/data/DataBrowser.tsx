@@ -71,6 +71,7 @@ export function DataBrowser({ theme }: { theme: Theme }) {
                   type="button"
                   className="secondary data-table-button"
                   aria-pressed={each.name === table?.name}
+                  aria-label={`${each.label}, ${each.rowCount.toLocaleString()} rows`}
                   onClick={() => setChosen(each.name)}
                 >
                   <span>{each.label}</span>
@@ -88,7 +89,7 @@ export function DataBrowser({ theme }: { theme: Theme }) {
 
 function TableGrid({ table, theme }: { table: DataTableInfo; theme: Theme }) {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
-  const [matching, setMatching] = useState<number | null>(null);
+  const [matching, setMatching] = useState<{ total: number; filtered: boolean } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
   const columnDefs = useMemo<ColDef<Row>[]>(
@@ -109,16 +110,17 @@ function TableGrid({ table, theme }: { table: DataTableInfo; theme: Theme }) {
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows(params) {
+        const filters = toFilters(params.filterModel as Record<string, GridFilterModel>);
         call('data.rows', {
           table: table.name,
           offset: params.startRow,
           limit: Math.min(params.endRow - params.startRow, DATA_PAGE_SIZE),
           sort: toSort(params.sortModel),
-          filters: toFilters(params.filterModel as Record<string, GridFilterModel>),
+          filters,
         })
           .then((page) => {
             setFailure(null);
-            setMatching(page.total);
+            setMatching({ total: page.total, filtered: filters.length > 0 });
             params.successCallback(page.rows, page.total);
           })
           .catch((error: unknown) => {
@@ -138,9 +140,9 @@ function TableGrid({ table, theme }: { table: DataTableInfo; theme: Theme }) {
         <span role="status" aria-live="polite">
           {matching === null
             ? 'Loading…'
-            : matching === table.rowCount
-              ? `${table.rowCount.toLocaleString()} rows`
-              : `${matching.toLocaleString()} of ${table.rowCount.toLocaleString()} rows match the filters`}
+            : matching.filtered
+              ? `${matching.total.toLocaleString()} of ${table.rowCount.toLocaleString()} rows match the filters`
+              : `${matching.total.toLocaleString()} rows`}
         </span>
         <ColumnChooser
           columns={table.columns}
