@@ -234,6 +234,24 @@ describe('importing a pairing list', () => {
     ]);
   });
 
+  it('gives a pairing without a status column one from its dates, and checks an e-mail column holds e-mails', async () => {
+    await importFile('roster.csv', ROSTER, 'roster');
+    const list = `Mentor ID,Mentee ID,Pairing start,Pairing end\nE1002,E1001,2026-01-01,2026-06-30\nE1004,E1003,2026-01-01,\n`;
+    expect(await importFile('dated.csv', list, 'pairings')).toMatchObject({
+      committed: true,
+      rowsImported: 2,
+    });
+    expect(project.db.prepare('SELECT status FROM pairing ORDER BY id').pluck().all()).toEqual([
+      'completed',
+      'active',
+    ]);
+    const byEmail = 'Mentor e-mail,Mentee e-mail\nben.smith@example.org,E1003\n';
+    const summary = await importFile('emails.csv', byEmail, 'pairings');
+    expect(summary.problems).toEqual([
+      expect.objectContaining({ row: 2, column: 'Mentee e-mail', expected: 'an e-mail address' }),
+    ]);
+  });
+
   it('refuses a mentor named by a name two roster participants share', async () => {
     const roster = `${ROSTER}E1005,sam.lee@example.org,Sam,Lee,2026 Spring,Mentor\nE1006,sam.lee2@example.org,Sam,Lee,2026 Spring,Mentor\n`;
     await importFile('roster.csv', roster, 'roster');
