@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HandlerArgs, HandlerName, HandlerResults } from '../shared/api';
 import { ConfidantError } from '../shared/errors';
+import type { ImportKind } from '../shared/import';
 import { piiScanCommand } from './core/anonymize/piiScanCommand';
 import { exampleProgram } from './core/demo/exampleProgram';
 import { createEngine, type Engine } from './core/engine';
@@ -22,10 +23,11 @@ const USAGE = `Usage: confidant <command> [arguments]
   backup FILE OUT      write an encrypted backup of the project to OUT
   demo [DIR]           build an example project in DIR (default ./demo-output): a made-up program's
                        roster and two survey waves, imported
-  import FILE SOURCE --as roster|survey [--window NAME] [--instrument NAME] [--mapping MAP.json]
-                     [--skip-invalid-rows] [--add-participants]
-                       import a roster or a survey wave (CSV, TSV, XLSX, SPSS .sav; Qualtrics, SurveyMonkey,
-                       Google Forms and Microsoft Forms exports recognised); prints a JSON summary
+  import FILE SOURCE --as roster|pairings|survey|hr|activity [--window NAME] [--instrument NAME]
+                     [--mapping MAP.json] [--skip-invalid-rows] [--add-participants]
+                       import a roster, a pairing list, a survey wave, HR progression records or an activity
+                       log of meetings (CSV, TSV, XLSX, SPSS .sav; Qualtrics, SurveyMonkey, Google Forms and
+                       Microsoft Forms exports recognised); prints a JSON summary
   pii-scan [FILE|-] [--countries GB,US] [--roster ROSTER.csv]
                        find personal data in free text; prints a JSON array of {start, end, entity, score}
                        (offsets in Unicode code points, end exclusive; entity names as Presidio's)
@@ -176,7 +178,9 @@ const commands: Record<
   async import(engine, positionals, options) {
     const [file, source] = one(positionals, 2, 'FILE and SOURCE') as [string, string];
     if (typeof options.as !== 'string')
-      throw new UsageError(`Say what SOURCE holds with --as roster or --as survey.\n\n${USAGE}`);
+      throw new UsageError(
+        `Say what SOURCE holds with --as roster, pairings, survey, hr or activity.\n\n${USAGE}`,
+      );
     await openFile(engine, file);
     const granted = engine.session.grant(source);
     const columns =
@@ -189,7 +193,7 @@ const commands: Record<
     const summary = await call(engine, 'import.commit', {
       source: granted,
       plan: {
-        kind: options.as as 'roster' | 'survey',
+        kind: options.as as ImportKind,
         columns: columns as never,
         window: options.window as string | undefined,
         instrument: options.instrument as string | undefined,

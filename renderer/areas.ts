@@ -26,8 +26,7 @@ export const areas: Area[] = [
   {
     id: 'data',
     label: 'Data',
-    purpose: 'Browse the cohorts, pairings and records held in this project.',
-    comingWith: 'the data browser for cohorts, pairings, survey responses and activity records',
+    purpose: 'Browse the participants, pairings, survey responses and records held in this project.',
   },
   {
     id: 'anonymise',

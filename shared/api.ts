@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { dataSchemas, type DataResults } from './data';
 import { importSchemas, type ImportResults } from './import';
 import { projectSchemas, type ProjectResults } from './project';
 import type { ErrorReport } from './errors';
@@ -13,13 +14,14 @@ import type { ProgressListener } from './progress';
 export const handlerSchemas = {
   ...projectSchemas,
   ...importSchemas,
+  ...dataSchemas,
 } as const;
 
 export type HandlerName = keyof typeof handlerSchemas;
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerSchemas)[K]>;
 export type ValidHandlerArgs<K extends HandlerName> = z.output<(typeof handlerSchemas)[K]>;
 
-export type HandlerResults = ProjectResults & ImportResults;
+export type HandlerResults = ProjectResults & ImportResults & DataResults;
 
 /** One object must satisfy this (`const handlers: Handlers = {...}`): a missing handler is a compile error. */
 export type Handlers = {

@@ -24,12 +24,28 @@ export const importFields = [
   'numericItem',
   'choiceItem',
   'freeText',
+  // Pairings: each person by an id, e-mail or name already on the roster (see `identifierKind`).
+  'mentorId',
+  'menteeId',
+  'pairingStart',
+  'pairingEnd',
+  'matchScore',
+  'matchingCriteria',
+  'pairingStatus',
+  // HR progression records (the person by participantId, email or name).
+  'eventKind',
+  'eventDate',
+  'eventDetail',
+  // Activity logs: meetings of a pairing (found from mentorId and menteeId).
+  'meetingDate',
+  'durationMinutes',
+  'topics',
   'ignore',
 ] as const;
 
 export type ImportField = (typeof importFields)[number];
 
-export const importKinds = ['roster', 'survey'] as const;
+export const importKinds = ['roster', 'pairings', 'survey', 'hr', 'activity'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 const filePath = z.string().min(1).max(4096);
@@ -52,6 +68,11 @@ export const columnPlanSchema = z
     /** Likert items: the id of the answer scale their labels belong to ("agreement-5"). */
     scaleId: z.string().max(100).optional(),
     dateOrder: z.enum(['dmy', 'mdy']).optional(),
+    /**
+     * mentorId and menteeId columns: which of a person's identifiers the column holds. Without it the value
+     * decides: an e-mail address is looked up as an e-mail, anything else as an id and then as a name.
+     */
+    identifierKind: z.enum(['id', 'email', 'name']).optional(),
     decimal: z.enum(['.', ',']).optional(),
     min: z.number().optional(),
     max: z.number().optional(),

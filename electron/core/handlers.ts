@@ -1,5 +1,6 @@
 import { ConfidantError } from '../../shared/errors';
 import type { Handlers } from '../../shared/api';
+import { listTables, readRows } from './data/dataRows';
 import { previewSource } from './import/importJob';
 import { runJob } from './jobs/runner';
 import type { Session } from './session';
@@ -114,6 +115,10 @@ export function createHandlers(session: Session): Handlers {
       job?.abort();
       return { cancelled: job !== undefined };
     },
+
+    'data.tables': async () => ({ tables: listTables(session.requireProject().db) }),
+
+    'data.rows': async (query) => readRows(session.requireProject().db, query),
 
     'project.setAutoLock': async ({ minutes }) => {
       session.setAutoLockMinutes(minutes);

@@ -12,6 +12,9 @@ import type { Theme } from '../theme';
 
 // The grid library is large; it loads when the audit log is first shown, not with the start screen.
 const AuditLog = lazy(() => import('../areas/AuditLog').then((module) => ({ default: module.AuditLog })));
+const DataBrowser = lazy(() =>
+  import('../areas/data/DataBrowser').then((module) => ({ default: module.DataBrowser })),
+);
 
 interface ProjectHomeProps {
   project: OpenProject;
@@ -92,6 +95,12 @@ function AreaPage({ project, area, onArea, onStatus, theme }: Omit<ProjectHomePr
       return (
         <Suspense fallback={<p role="status">Loading the audit log…</p>}>
           <AuditLog theme={theme} />
+        </Suspense>
+      );
+    case 'data':
+      return (
+        <Suspense fallback={<p role="status">Loading the data browser…</p>}>
+          <DataBrowser theme={theme} />
         </Suspense>
       );
     case 'security':

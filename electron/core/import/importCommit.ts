@@ -12,6 +12,10 @@ import type { ImportProblem } from './problems';
 import { cohortId, collectionWindowId, instrumentId } from './programRecords';
 import type { SourceTable } from './table';
 import { createRowValidator, type CellValue, type CheckedRow, type ColumnRule } from './validation';
+import { meetingWriter } from './writers/meetingWriter';
+import { pairingWriter } from './writers/pairingWriter';
+import { progressionWriter } from './writers/progressionWriter';
+import type { RowWriter, WriterContext } from './writers/rowWriter';
 
 /**
  * Committing an import: every row of a source file checked, then written in ONE transaction. Either all of it
@@ -100,14 +104,6 @@ function emptySummary(alreadyImportedBefore: boolean): ImportSummary {
   };
 }
 
-/** Writes one checked row; returns a problem instead when the row cannot go in. */
-type RowWriter = (row: CheckedRow) => {
-  problem?: string;
-  column?: string;
-  alreadyPresent?: boolean;
-  added?: boolean;
-};
-
 function rosterWriter(db: Connection, spec: ImportSpec, register: ParticipantRegister): RowWriter {
   const update = db.prepare(
     `UPDATE participant SET cohort_id = coalesce(?, cohort_id), role = coalesce(?, role),
@@ -177,6 +173,23 @@ function surveyWriter(
   };
 }
 
+/** The writer of each kind of import, and the kind in the evaluator's words for its messages. */
+function writerFor(spec: ImportSpec, context: WriterContext): RowWriter {
+  const { db, register, importId } = context;
+  switch (spec.kind) {
+    case 'roster':
+      return rosterWriter(db, spec, register);
+    case 'survey':
+      return surveyWriter(db, spec, register, importId);
+    case 'pairings':
+      return pairingWriter({ ...context, what: 'a pairing list' });
+    case 'hr':
+      return progressionWriter({ ...context, what: 'a file of HR progression records' });
+    case 'activity':
+      return meetingWriter({ ...context, what: 'an activity log' });
+  }
+}
+
 /**
  * Reads, checks and writes a whole source table in one transaction on `db` (a connection of the import job's
  * own). Problems are collected for every row, so the evaluator sees them all at once.
@@ -193,7 +206,12 @@ export async function commitImport(
     return emptySummary(true);
   }
   const summary = emptySummary(false);
-  const validator = createRowValidator({ file: spec.sourceName, columns: spec.columns });
+  const validator = createRowValidator({
+    file: spec.sourceName,
+    columns: spec.columns,
+    // HR records list several events of one person; every other kind has a person once per file.
+    participantOncePerFile: spec.kind !== 'hr',
+  });
   let errors = 0;
   const note = (problem: ImportProblem) => {
     summary.problemCount++;
@@ -218,8 +236,7 @@ export async function commitImport(
         ).lastInsertRowid,
     );
     const register = new ParticipantRegister(db, importId);
-    const write =
-      spec.kind === 'roster' ? rosterWriter(db, spec, register) : surveyWriter(db, spec, register, importId);
+    const write = writerFor(spec, { db, columns: spec.columns, register, importId, what: '' });
     const identifierColumn = spec.columns.find((rule) => IDENTIFIER_FIELDS[rule.field]) ?? spec.columns[0];
     for await (const batch of table.batches) {
       batch.problems.forEach(note);
@@ -237,14 +254,16 @@ export async function commitImport(
         }
         if (outcome.problem) {
           summary.rowsSkipped++;
-          const column = identifierColumn?.heading ?? null;
+          const column = outcome.column ?? identifierColumn?.heading ?? null;
           note({
             file: spec.sourceName,
             row: row.row,
             column,
-            value: null,
-            expected: 'a participant the project can place',
-            message: `Row ${row.row}: ${outcome.problem}`,
+            value: outcome.value ?? null,
+            expected: outcome.expected ?? 'a participant the project can place',
+            message: outcome.column
+              ? `Row ${row.row}, ${outcome.column}: ${outcome.problem}`
+              : `Row ${row.row}: ${outcome.problem}`,
             severity: 'error',
           });
           continue;

@@ -19,7 +19,7 @@ export const PREVIEW_ROWS = 50;
 const IMPORT_CACHE_KIB = 64 * 1024;
 
 function toColumnPlan(suggestion: ColumnSuggestion): SourcePreview['columns'][number] {
-  const { index, heading, field, confidence, reason, scale, dateStyle, decimal } = suggestion;
+  const { index, heading, field, confidence, reason, scale, dateStyle, decimal, identifierKind } = suggestion;
   return {
     index,
     heading,
@@ -29,6 +29,7 @@ function toColumnPlan(suggestion: ColumnSuggestion): SourcePreview['columns'][nu
     ...(scale ? { scaleId: scale.id } : {}),
     ...(dateStyle?.order ? { dateOrder: dateStyle.order } : {}),
     ...(decimal ? { decimal } : {}),
+    ...(identifierKind ? { identifierKind } : {}),
   };
 }
 
@@ -71,6 +72,7 @@ export function columnRules(columns: readonly ColumnPlan[]): ColumnRule[] {
     decimal: column.decimal ?? null,
     min: column.min,
     max: column.max,
+    identifierKind: column.identifierKind,
   }));
 }
 

@@ -1,5 +1,6 @@
 import { importFields, type ImportField } from '../../../shared/import';
 import { recogniseAnswerScale, type AnswerScale } from './answerScales';
+import type { ParticipantIdentifierKind } from './participantRegister';
 import {
   inferDateStyle,
   inferDecimalMark,
@@ -24,6 +25,9 @@ export const directIdentifierFields: readonly ImportField[] = [
   'familyName',
 ];
 
+/** Fields that name a person of a pairing: looked up on the roster, never stored. */
+export const pairedPersonFields: readonly ImportField[] = ['mentorId', 'menteeId'];
+
 /** Fields a participant can have only one value of per file (a roster row, a survey response). */
 export const itemFields: readonly ImportField[] = ['likertItem', 'numericItem', 'choiceItem', 'freeText'];
 
@@ -40,6 +44,16 @@ export interface ColumnSuggestion {
   dateStyle?: DateColumnStyle;
   /** For numbers: the decimal mark the column uses. */
   decimal?: DecimalMark | null;
+  /** For a mentor or mentee column: which identifier its heading says it holds. */
+  identifierKind?: ParticipantIdentifierKind;
+}
+
+/** "Mentor e-mail" holds e-mails, "Mentee name" names, "Mentor ID" ids; a bare "Mentor" leaves it to the values. */
+function identifierKindOf(heading: string): ParticipantIdentifierKind | undefined {
+  if (/e ?mail/.test(heading)) return 'email';
+  if (/name$/.test(heading)) return 'name';
+  if (/(id|number|no|code|ref|reference)$/.test(heading)) return 'id';
+  return undefined;
 }
 
 const HEADING_RULES: [RegExp, ImportField, string][] = [
@@ -49,8 +63,67 @@ const HEADING_RULES: [RegExp, ImportField, string][] = [
     'location data is not needed and identifies people',
   ],
   [/^(response ?id|respondent ?id|submission ?id)$/, 'responseId', 'the heading names the survey response'],
+  // A pairing list or an activity log names both people; these come before the participant's own id and e-mail.
   [
-    /^((participant|employee|staff|person|member|mentee|mentor|external) ?(id|number|no|code|ref(erence)?)|externalreference|id)$/,
+    /^(mentor|coach|buddy)( (employee|staff|participant))? ?(id|number|no|code|ref(erence)?|e ?mail( address)?|name|full name)?$/,
+    'mentorId',
+    'the heading names the mentor',
+  ],
+  [
+    /^(mentee|coachee|protege|protégé)( (employee|staff|participant))? ?(id|number|no|code|ref(erence)?|e ?mail( address)?|name|full name)?$/,
+    'menteeId',
+    'the heading names the mentee',
+  ],
+  [
+    /^((pairing|match|matching|mentoring|relationship) ?(start|start date|started|began)|(paired|matched) ?(on|date)?|match date|pairing date)$/,
+    'pairingStart',
+    'the heading says when the pairing started',
+  ],
+  [
+    /^((pairing|match|matching|mentoring|relationship) ?(end|end date|ended|finished)|end ?date|ended on|finish date)$/,
+    'pairingEnd',
+    'the heading says when the pairing ended',
+  ],
+  [/^(match|matching) ?(score|percentage|pct|quality|fit)$/, 'matchScore', 'the heading says match score'],
+  [
+    /^(matching|match) ?(criteria|criterion|basis|reason|rationale)$|^matched on$/,
+    'matchingCriteria',
+    'the heading says matching criteria',
+  ],
+  [/^(pairing|match|relationship|mentoring) ?status$/, 'pairingStatus', 'the heading says status'],
+  [
+    /^((event|change|movement|progression|career|hr) ?(type|kind)|event|progression event|career event|hr event|type of (event|change))$/,
+    'eventKind',
+    'the heading names the kind of HR event',
+  ],
+  [
+    /^((event|change|effective|movement|progression|promotion) ?date|effective from|date of change)$/,
+    'eventDate',
+    'the heading says when the HR event happened',
+  ],
+  [
+    /^((event|change|progression|hr) ?(detail|details|note|notes|description)|new (role|title|grade|job title))$/,
+    'eventDetail',
+    'the heading describes the HR event',
+  ],
+  [
+    // "Session date" stays a plain date (an activity log reads a date column as the meeting's date anyway).
+    /^(meeting ?(date|held on|on)|met on|date of meeting)$/,
+    'meetingDate',
+    'the heading says when the meeting was',
+  ],
+  [
+    /^((meeting|session) ?)?(duration|length|minutes|mins|time spent)( ?(in )?(minutes|mins|hours))?$/,
+    'durationMinutes',
+    'the heading says how long the meeting was',
+  ],
+  [
+    /^((meeting|session|discussion) ?)?(topics?|subjects?|themes?|agenda|discussed|topics discussed)$/,
+    'topics',
+    'the heading says what was discussed',
+  ],
+  [
+    /^((participant|employee|staff|person|member|external) ?(id|number|no|code|ref(erence)?)|externalreference|id)$/,
     'participantId',
     'the heading names a participant id',
   ],
@@ -77,6 +150,15 @@ const HEADING_RULES: [RegExp, ImportField, string][] = [
   ],
   [/date|^when\b/, 'date', 'the heading says date'],
 ];
+
+const dateFields = new Set<ImportField>([
+  'date',
+  'submittedAt',
+  'pairingStart',
+  'pairingEnd',
+  'eventDate',
+  'meetingDate',
+]);
 
 /** A column is numbers (or dates) when this share of its values are: validation reports the others. */
 const MOSTLY = 0.8;
@@ -106,8 +188,12 @@ export function suggestColumn(index: number, heading: string, sample: readonly s
   const rules = name.split(' ').length <= 4 ? HEADING_RULES : [];
   for (const [pattern, field, reason] of rules) {
     if (!pattern.test(name)) continue;
-    if (field === 'date' || field === 'submittedAt')
+    if (dateFields.has(field))
       return { ...base, field, confidence: 'high', reason, dateStyle: inferDateStyle(values) };
+    if (pairedPersonFields.includes(field)) {
+      const identifierKind = identifierKindOf(name);
+      return { ...base, field, confidence: 'high', reason, ...(identifierKind ? { identifierKind } : {}) };
+    }
     return { ...base, field, confidence: 'high', reason };
   }
   if (values.length === 0)

@@ -2,6 +2,8 @@ import isEmail from 'validator/lib/isEmail';
 import { scoreAnswer, type AnswerScale, type CodeScoring } from './answerScales';
 import type { ImportField } from './mappingSuggestion';
 import { quoteValue, type ImportProblem } from './problems';
+import type { ParticipantIdentifierKind } from './participantRegister';
+import { parseDuration, parseEventKind, parseMatchScore, parsePairingStatus } from './programValues';
 import { SeenKeys } from './seenKeys';
 import type { SourceRow } from './table';
 import { parseDate, parseNumber, type DateColumnStyle, type DecimalMark, type Parsed } from './values';
@@ -27,6 +29,8 @@ export interface ColumnRule {
   /** Numeric items: the allowed range, inclusive. */
   min?: number;
   max?: number;
+  /** mentorId and menteeId columns: which identifier of a person the column holds (the value decides if unset). */
+  identifierKind?: ParticipantIdentifierKind;
 }
 
 export interface ValidationSettings {
@@ -34,6 +38,11 @@ export interface ValidationSettings {
   columns: ColumnRule[];
   /** Participant ids already in the project (the roster); when given, other ids are reported. */
   knownParticipants?: ReadonlySet<string>;
+  /**
+   * Whether a participant may appear only once in the file (true, the default: a roster, a survey wave). HR
+   * records list several events of one person, so they set it false.
+   */
+  participantOncePerFile?: boolean;
 }
 
 export type CellValue = string | number | boolean | null;
@@ -77,7 +86,28 @@ export function convertCell(raw: string, rule: ColumnRule): Parsed<CellValue> {
           };
     case 'date':
     case 'submittedAt':
+    case 'pairingStart':
+    case 'pairingEnd':
+    case 'eventDate':
+    case 'meetingDate':
       return parseDate(text, rule.dateStyle);
+    case 'mentorId':
+    case 'menteeId':
+      if (rule.identifierKind === 'email' && !isEmail(text))
+        return {
+          ok: false,
+          expected: 'an e-mail address',
+          message: `${quoteValue(raw)} is not an e-mail address.`,
+        };
+      return { ok: true, value: text };
+    case 'matchScore':
+      return parseMatchScore(text);
+    case 'pairingStatus':
+      return parsePairingStatus(text);
+    case 'eventKind':
+      return parseEventKind(text);
+    case 'durationMinutes':
+      return parseDuration(text);
     case 'numericItem': {
       const n = parseNumber(text, rule.decimal ?? null);
       if (!n.ok) return n;
@@ -136,7 +166,7 @@ function scoreLikert(text: string, rule: ColumnRule): Parsed<CellValue> {
 }
 
 export function createRowValidator(settings: ValidationSettings): RowValidator {
-  const { file, columns, knownParticipants } = settings;
+  const { file, columns, knownParticipants, participantOncePerFile = true } = settings;
   const idColumn =
     columns.find((c) => c.field === 'participantId') ?? columns.find((c) => c.field === 'email') ?? null;
   const responseColumn = columns.find((c) => c.field === 'responseId') ?? null;
@@ -214,7 +244,9 @@ export function createRowValidator(settings: ValidationSettings): RowValidator {
           const raw = (source.cells[idColumn.index] ?? '').trim();
           const key = idColumn.field === 'email' ? raw.toLowerCase() : raw;
           if (key) {
-            const dup = duplicate(firstSeen, key, source.row, idColumn, raw, 'participant');
+            const dup = participantOncePerFile
+              ? duplicate(firstSeen, key, source.row, idColumn, raw, 'participant')
+              : null;
             if (dup) problems.push(dup);
             if (knownParticipants && !knownParticipants.has(key))
               problems.push(

@@ -97,9 +97,11 @@ export const programData: Migration = {
       match_score REAL,
       status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('proposed', 'active', 'completed', 'ended_early', 'paused')),
       import_id INTEGER REFERENCES import_batch (id),
-      CHECK (mentor_id <> mentee_id),
-      UNIQUE (mentor_id, mentee_id, starts_on)
+      CHECK (mentor_id <> mentee_id)
     ) STRICT;
+    -- One pairing of two people from one start; a pairing without a start date is one too (NULLs never clash
+    -- in a plain UNIQUE), so the same list imported again finds its pairings already present.
+    CREATE UNIQUE INDEX pairing_once ON pairing (mentor_id, mentee_id, coalesce(starts_on, ''));
 
     CREATE TABLE collection_window (
       id INTEGER PRIMARY KEY,
