@@ -34,6 +34,8 @@ export interface ImportSpec {
   /** Survey waves: add respondents who are not on the roster yet (true), or report them (false). */
   addUnknownParticipants: boolean;
   actor: string;
+  /** Check only: read, check and write everything as an import would, then roll it all back. */
+  dryRun?: boolean;
 }
 
 export const MAX_PROBLEMS_LISTED = 1000;
@@ -245,6 +247,11 @@ export async function commitImport(
         if (outcome.added) summary.participantsAdded++;
       }
       onProgress(summary.rowsRead);
+    }
+    // A dry run reports what skipping the rows with problems would bring in, and keeps nothing.
+    if (spec.dryRun) {
+      db.exec('ROLLBACK');
+      return summary;
     }
     if (errors > 0 && !spec.skipInvalidRows) {
       db.exec('ROLLBACK');
