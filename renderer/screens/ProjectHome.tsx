@@ -12,6 +12,9 @@ import type { Theme } from '../theme';
 
 // The grid library is large; it loads when the audit log is first shown, not with the start screen.
 const AuditLog = lazy(() => import('../areas/AuditLog').then((module) => ({ default: module.AuditLog })));
+const ImportWizard = lazy(() =>
+  import('../areas/import/ImportWizard').then((module) => ({ default: module.ImportWizard })),
+);
 
 interface ProjectHomeProps {
   project: OpenProject;
@@ -88,6 +91,12 @@ function AreaPage({ project, area, onArea, onStatus, theme }: Omit<ProjectHomePr
   switch (area) {
     case 'overview':
       return <ProjectOverview project={project} onArea={onArea} />;
+    case 'import':
+      return (
+        <Suspense fallback={<p role="status">Loading the import wizard…</p>}>
+          <ImportWizard theme={theme} />
+        </Suspense>
+      );
     case 'audit':
       return (
         <Suspense fallback={<p role="status">Loading the audit log…</p>}>
