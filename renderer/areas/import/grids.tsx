@@ -75,11 +75,13 @@ const problemColumns: ColDef<ImportProblemReport>[] = [
 
 /** Every problem the check found, by row and column. */
 export function ProblemsGrid({ problems, theme }: { problems: ImportProblemReport[]; theme: Theme }) {
+  // In file order: the engine lists a row's checks before the problems found when it is written.
+  const inRowOrder = useMemo(() => [...problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)), [problems]);
   return (
     <div className={`import-grid ${themeClass(theme)}`} role="region" aria-label="Problems found">
       <AgGridReact<ImportProblemReport>
         theme="legacy"
-        rowData={problems}
+        rowData={inRowOrder}
         columnDefs={problemColumns}
         defaultColDef={{ sortable: true, resizable: true, suppressMovable: true }}
         overlayNoRowsTemplate="No problems."
