@@ -135,7 +135,7 @@ describe('the import wizard', () => {
     await writeRosterWorkbook(file);
 
     await chooseFile(page, file);
-    await page.getByText('Recognised as a plain table').waitFor();
+    await page.getByText('Read as a plain table: one heading row').waitFor();
     // The first sheet is a note; the evaluator picks the roster's sheet.
     await page.getByLabel('Sheet').selectOption('Roster');
     await page.locator('.import-grid [role="gridcell"]', { hasText: 'amara.okafor@example.org' }).waitFor();
@@ -184,7 +184,7 @@ describe('the import wizard', () => {
     writeFileSync(file, qualtricsExport());
 
     await chooseFile(page, file);
-    await page.getByText('Recognised as a Qualtrics export').waitFor();
+    await page.getByText('Recognised: Qualtrics export: three heading rows', { exact: false }).waitFor();
     await page.getByText('The data start at row 4.', { exact: false }).waitFor();
     await screenshot(page, '05-qualtrics-preview', SHOTS);
 
@@ -237,6 +237,16 @@ describe('the import wizard', () => {
     expect(count('SELECT count(*) FROM participant')).toBe(5);
     expect(count("SELECT count(*) FROM item WHERE type = 'likert' AND scale_id IS NOT NULL")).toBe(2);
     expect(count('SELECT count(*) FROM response WHERE value = 5')).toBe(2);
+    // The items carry the questions as the respondents saw them, not Qualtrics' column names.
+    const items = harness.engine.session
+      .requireProject()
+      .db.prepare('SELECT code, text, type FROM item ORDER BY position')
+      .all();
+    expect(items).toEqual([
+      { code: 'Q1', text: 'I feel confident leading a team', type: 'likert' },
+      { code: 'Q2', text: 'My mentor helps me think through decisions', type: 'likert' },
+      { code: 'Q3', text: 'What has changed for you since the programme began?', type: 'text' },
+    ]);
     expect(watched.problems).toEqual([]);
     await watched.context.close();
   });

@@ -36,6 +36,8 @@ export interface ImportSpec {
   actor: string;
   /** Check only: read, check and write everything as an import would, then roll it all back. */
   dryRun?: boolean;
+  /** Survey waves: the question each column asked (a new item's text); the heading where there is none. */
+  questions?: readonly string[];
 }
 
 export const MAX_PROBLEMS_LISTED = 1000;
@@ -135,7 +137,12 @@ function surveyWriter(
 ): RowWriter {
   const window = collectionWindowId(db, spec.window ?? 'Unnamed wave');
   const instrument = instrumentId(db, spec.instrument ?? 'Survey');
-  const positions = itemPositions(db, instrument, spec.columns);
+  const positions = itemPositions(
+    db,
+    instrument,
+    spec.columns,
+    (rule) => spec.questions?.[rule.index] || rule.heading,
+  );
   const width = Math.max(0, ...positions.values()) + 1;
   const submitted = spec.columns.find((rule) => rule.field === 'submittedAt');
   const insert = db.prepare(

@@ -120,6 +120,7 @@ export async function importIntoProject(
         addUnknownParticipants: plan.addUnknownParticipants,
         actor: input.actor,
         dryRun: input.dryRun,
+        questions: recognised.columns.map((column) => column.question),
       },
       onRows,
     );

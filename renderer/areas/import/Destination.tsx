@@ -100,6 +100,7 @@ function NamedTarget({
       {chooser && (
         <select
           id={id}
+          aria-describedby={`${id}-hint`}
           value={isExisting ? value : NEW}
           onChange={(event) => onChange(event.target.value === NEW ? '' : event.target.value)}
         >
@@ -114,13 +115,16 @@ function NamedTarget({
       {!isExisting && (
         <input
           id={`${id}-name`}
+          aria-describedby={`${id}-hint`}
           aria-label={chooser ? `Name of the new ${label.toLowerCase()}` : undefined}
           value={value}
           maxLength={200}
           onChange={(event) => onChange(event.target.value)}
         />
       )}
-      <span className="hint">{hint}</span>
+      <span className="hint" id={`${id}-hint`}>
+        {hint}
+      </span>
     </div>
   );
 }

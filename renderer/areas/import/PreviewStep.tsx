@@ -18,14 +18,6 @@ const delimiters: { value: NonNullable<SourceOptions['delimiter']>; label: strin
   { value: '|', label: 'Vertical bar' },
 ];
 
-const toolNames: Record<string, string> = {
-  qualtrics: 'a Qualtrics export',
-  surveymonkey: 'a SurveyMonkey export',
-  'google-forms': 'a Google Forms export',
-  'microsoft-forms': 'a Microsoft Forms export',
-  plain: 'a plain table',
-};
-
 /** What the file is, its first rows, and how to read it differently (another sheet, encoding or delimiter). */
 export function PreviewStep({
   source,
@@ -49,8 +41,8 @@ export function PreviewStep({
         <span>File:</span> <code>{fileName(source)}</code>
       </p>
       <p className="notice">
-        Recognised as <strong>{toolNames[preview.tool] ?? preview.tool}</strong>: {preview.reason}. The data
-        start at row {preview.dataStartRow}.
+        {preview.tool === 'plain' ? 'Read as ' : 'Recognised: '}
+        <strong>{preview.reason}</strong>. The data start at row {preview.dataStartRow}.
       </p>
       <div className="import-options">
         {preview.sheets && (
