@@ -64,7 +64,8 @@ describe('areas', () => {
 describe('audit words', () => {
   it('names known actions in words and leaves new ones as recorded', () => {
     expect(describeAuditAction('project.changePassphrase')).toBe('Passphrase changed');
-    expect(describeAuditAction('import.commit')).toBe('import.commit');
+    expect(describeAuditAction('import.commit')).toBe('File imported');
+    expect(describeAuditAction('coding.applyCode')).toBe('coding.applyCode');
     expect(describeAuditAction('toString')).toBe('toString');
   });
   it('shows JSON details as key: value pairs', () => {
