@@ -147,13 +147,17 @@ export interface ImportTargets {
   instruments: { name: string }[];
 }
 
+/** One thing wrong with an imported file: which file, row (header = row 1), column, value, what was expected. */
 export interface ImportProblemReport {
   file: string;
+  /** Row as a spreadsheet user counts it; null when the problem is about the whole file. */
   row: number | null;
+  /** The column's heading (or its letter when it has none); null when the problem is about a row or the file. */
   column: string | null;
   value: string | null;
   expected: string;
   message: string;
+  /** An error keeps the row out of the import; a warning is shown but the row goes in. */
   severity: 'error' | 'warning';
 }
 
