@@ -20,8 +20,6 @@ export const areas: Area[] = [
     label: 'Import',
     purpose:
       'Bring in rosters, survey waves, HR progression records, activity logs and interview transcripts.',
-    comingWith:
-      'the import wizards (CSV, XLSX, survey-tool exports, transcripts) with column mapping and checks',
   },
   {
     id: 'data',

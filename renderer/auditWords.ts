@@ -9,6 +9,8 @@ const actionWords: Record<string, string> = {
   'project.changePassphrase': 'Passphrase changed',
   'project.backup': 'Backup made',
   'project.setAutoLock': 'Auto-lock changed',
+  'import.commit': 'File imported',
+  'import.saveMapping': 'Column mapping saved',
 };
 
 export function describeAuditAction(action: string): string {

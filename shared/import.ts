@@ -100,18 +100,64 @@ export type ImportPlan = z.infer<typeof importPlanSchema>;
 
 export const importSchemas = {
   'import.preview': z.object({ source: filePath, options: sourceOptionsSchema.default({}) }).strict(),
-  'import.commit': z.object({ source: filePath, plan: importPlanSchema, jobId: jobId.optional() }).strict(),
+  /**
+   * Runs the import. With `dryRun` it reads, checks and writes everything in the transaction as a real import
+   * would, then ALWAYS rolls back: the wizard's Check step, which lists every problem before anything is kept.
+   */
+  'import.commit': z
+    .object({
+      source: filePath,
+      plan: importPlanSchema,
+      jobId: jobId.optional(),
+      dryRun: z.boolean().optional(),
+    })
+    .strict(),
   /** Stops a running import; nothing of it is kept. */
   'import.cancel': z.object({ jobId }).strict(),
+  /** The collection windows and instruments already in the project, for the wizard to offer. */
+  'import.targets': z.object({}).strict(),
+  /** Keeps a column mapping for the next file with the same headings (one per kind and heading list). */
+  'import.saveMapping': z
+    .object({
+      kind: z.enum(importKinds),
+      header: z.array(z.string().max(2000)).min(1).max(100_000),
+      name: z.string().trim().min(1).max(200),
+      columns: z.array(columnPlanSchema).min(1).max(100_000),
+    })
+    .strict(),
 } as const;
 
+/** A rating scale the mapping step offers for Likert columns: labels in order, the first scores 1. */
+export interface AnswerScaleChoice {
+  id: string;
+  name: string;
+  labels: string[];
+}
+
+/** A mapping the evaluator saved for files with these headings. */
+export interface SavedMapping {
+  kind: ImportKind;
+  name: string;
+  savedAt: string;
+  columns: ColumnPlan[];
+}
+
+export interface ImportTargets {
+  windows: { name: string; kind: string }[];
+  instruments: { name: string }[];
+}
+
+/** One thing wrong with an imported file: which file, row (header = row 1), column, value, what was expected. */
 export interface ImportProblemReport {
   file: string;
+  /** Row as a spreadsheet user counts it; null when the problem is about the whole file. */
   row: number | null;
+  /** The column's heading (or its letter when it has none); null when the problem is about a row or the file. */
   column: string | null;
   value: string | null;
   expected: string;
   message: string;
+  /** An error keeps the row out of the import; a warning is shown but the row goes in. */
   severity: 'error' | 'warning';
 }
 
@@ -127,6 +173,12 @@ export interface SourcePreview {
   columns: (ColumnPlan & { confidence: 'high' | 'medium' | 'low'; reason: string })[];
   /** The first rows of data, for the preview grid. Shown on screen only; nothing of it is stored. */
   rows: string[][];
+  /** Excel workbooks: the sheets, so the evaluator can pick another. */
+  sheets?: { name: string; position: number; hidden: boolean }[];
+  /** The mapping saved earlier for files with the same headings, newest first (null when there is none). */
+  savedMapping: SavedMapping | null;
+  /** The answer scales a Likert column can be read on. */
+  answerScales: AnswerScaleChoice[];
 }
 
 export interface ImportSummary {
@@ -146,4 +198,6 @@ export interface ImportResults {
   'import.preview': SourcePreview;
   'import.commit': ImportSummary;
   'import.cancel': { cancelled: boolean };
+  'import.targets': ImportTargets;
+  'import.saveMapping': { saved: true; signature: string };
 }

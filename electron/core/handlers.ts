@@ -2,6 +2,8 @@ import { ConfidantError } from '../../shared/errors';
 import type { Handlers } from '../../shared/api';
 import { listTables, readRows } from './data/dataRows';
 import { previewSource } from './import/importJob';
+import { importTargets } from './import/importTargets';
+import { findSavedMapping, saveMapping } from './import/savedMappings';
 import { runJob } from './jobs/runner';
 import type { Session } from './session';
 import { appendAudit, readAudit } from './store/audit';
@@ -90,10 +92,18 @@ export function createHandlers(session: Session): Handlers {
 
     'import.preview': async ({ source, options }) => {
       session.requireProject();
-      return previewSource(session.requireGranted(source), options);
+      const preview = await previewSource(session.requireGranted(source), options);
+      return { ...preview, savedMapping: findSavedMapping(session.requireProject().db, preview.header) };
     },
 
-    'import.commit': async ({ source, plan, jobId }) => {
+    'import.targets': async () => importTargets(session.requireProject().db),
+
+    'import.saveMapping': async (mapping) => ({
+      saved: true,
+      signature: saveMapping(session.requireProject().db, mapping, actor),
+    }),
+
+    'import.commit': async ({ source, plan, jobId, dryRun }) => {
       const passphrase = session.requirePassphrase();
       const file = session.requireGranted(source);
       const id = jobId ?? session.newJobId();
@@ -102,7 +112,7 @@ export function createHandlers(session: Session): Handlers {
           (projectPath) =>
             runJob(
               'import',
-              { projectPath, passphrase, source: file, plan, actor },
+              { projectPath, passphrase, source: file, plan, actor, dryRun },
               { jobId: id, onProgress: progress, signal },
             ),
           passphrase,

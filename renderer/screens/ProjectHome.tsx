@@ -15,6 +15,9 @@ const AuditLog = lazy(() => import('../areas/AuditLog').then((module) => ({ defa
 const DataBrowser = lazy(() =>
   import('../areas/data/DataBrowser').then((module) => ({ default: module.DataBrowser })),
 );
+const ImportWizard = lazy(() =>
+  import('../areas/import/ImportWizard').then((module) => ({ default: module.ImportWizard })),
+);
 
 interface ProjectHomeProps {
   project: OpenProject;
@@ -91,6 +94,12 @@ function AreaPage({ project, area, onArea, onStatus, theme }: Omit<ProjectHomePr
   switch (area) {
     case 'overview':
       return <ProjectOverview project={project} onArea={onArea} />;
+    case 'import':
+      return (
+        <Suspense fallback={<p role="status">Loading the import wizard…</p>}>
+          <ImportWizard theme={theme} />
+        </Suspense>
+      );
     case 'audit':
       return (
         <Suspense fallback={<p role="status">Loading the audit log…</p>}>

@@ -56,9 +56,9 @@ describe.each(['light', 'dark'] as const)('every screen in the %s theme', (schem
     await page.getByText('Locks after 10 minutes without activity').waitFor();
     await snap(page, scheme, '03-home');
 
-    // An area still to come says what it will hold.
+    // The import wizard's first step.
     await openArea(page, 'Import');
-    await page.getByText('Import: coming with the import wizards', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Choose a file…' }).waitFor();
     await snap(page, scheme, '04-area-import');
 
     // Security: auto-lock, a backup, a new passphrase.

@@ -49,9 +49,9 @@ describe('JobProgress', () => {
 
 describe('AreaPlaceholder', () => {
   it('says what the area will hold, so it reads as planned, not broken', () => {
-    const html = renderToString(<AreaPlaceholder area="import" />).replaceAll('<!-- -->', '');
+    const html = renderToString(<AreaPlaceholder area="coding" />).replaceAll('<!-- -->', '');
     expect(html).toContain('<h1');
-    expect(html).toContain('Import');
-    expect(html).toMatch(/Import:<\/strong> coming with the import wizards/);
+    expect(html).toContain('Coding');
+    expect(html).toMatch(/Coding:<\/strong> coming with the codebook/);
   });
 });

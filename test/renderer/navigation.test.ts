@@ -55,16 +55,17 @@ describe('areas', () => {
     ]);
     expect(new Set(areas.map((area) => area.id)).size).toBe(areas.length);
     for (const area of areas) {
-      if (!['audit', 'security', 'data'].includes(area.id)) expect(area.comingWith).toBeTruthy();
+      if (!['import', 'data', 'audit', 'security'].includes(area.id)) expect(area.comingWith).toBeTruthy();
     }
-    expect(areaById('import').comingWith).toMatch(/^the import wizards/);
+    expect(areaById('import').comingWith).toBeUndefined();
   });
 });
 
 describe('audit words', () => {
   it('names known actions in words and leaves new ones as recorded', () => {
     expect(describeAuditAction('project.changePassphrase')).toBe('Passphrase changed');
-    expect(describeAuditAction('import.commit')).toBe('import.commit');
+    expect(describeAuditAction('import.commit')).toBe('File imported');
+    expect(describeAuditAction('coding.applyCode')).toBe('coding.applyCode');
     expect(describeAuditAction('toString')).toBe('toString');
   });
   it('shows JSON details as key: value pairs', () => {

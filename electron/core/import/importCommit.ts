@@ -38,6 +38,10 @@ export interface ImportSpec {
   /** Survey waves: add respondents who are not on the roster yet (true), or report them (false). */
   addUnknownParticipants: boolean;
   actor: string;
+  /** Check only: read, check and write everything as an import would, then roll it all back. */
+  dryRun?: boolean;
+  /** Survey waves: the question each column asked (a new item's text); the heading where there is none. */
+  questions?: readonly string[];
 }
 
 export const MAX_PROBLEMS_LISTED = 1000;
@@ -138,7 +142,12 @@ function surveyWriter(
 ): RowWriter {
   const window = collectionWindowId(db, spec.window ?? 'Unnamed wave');
   const instrument = instrumentId(db, spec.instrument ?? 'Survey');
-  const positions = itemPositions(db, instrument, spec.columns);
+  const positions = itemPositions(
+    db,
+    instrument,
+    spec.columns,
+    (rule) => spec.questions?.[rule.index] || rule.heading,
+  );
   const width = Math.max(0, ...positions.values()) + 1;
   const submitted = spec.columns.find((rule) => rule.field === 'submittedAt');
   const insert = db.prepare(
@@ -273,6 +282,11 @@ export async function commitImport(
         if (outcome.added) summary.participantsAdded++;
       }
       onProgress(summary.rowsRead);
+    }
+    // A dry run reports what skipping the rows with problems would bring in, and keeps nothing.
+    if (spec.dryRun) {
+      db.exec('ROLLBACK');
+      return summary;
     }
     if (errors > 0 && !spec.skipInvalidRows) {
       db.exec('ROLLBACK');

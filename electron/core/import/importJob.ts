@@ -33,11 +33,17 @@ function toColumnPlan(suggestion: ColumnSuggestion): SourcePreview['columns'][nu
   };
 }
 
-export async function previewSource(source: string, options: SourceOptions = {}): Promise<SourcePreview> {
+/** The preview of a file; the caller adds the mapping saved for its headings (that needs the project). */
+export async function previewSource(
+  source: string,
+  options: SourceOptions = {},
+): Promise<Omit<SourcePreview, 'savedMapping'>> {
   const recognised = await recogniseSource(source, options);
   const opened = await openSource(source, { ...options, dataStartRow: recognised.dataStartRow });
   const rows = await previewRows(opened.table, PREVIEW_ROWS);
   return {
+    ...(opened.kind === 'xlsx' ? { sheets: opened.table.sheets } : {}),
+    answerScales: answerScales.map(({ id, name, labels }) => ({ id, name, labels: [...labels] })),
     tool: recognised.tool,
     reason: recognised.reason,
     dataStartRow: recognised.dataStartRow,
@@ -88,6 +94,8 @@ export interface ImportJobInput {
   source: string;
   plan: ImportPlan;
   actor: string;
+  /** Check the file against the plan and keep nothing (the wizard's Check step). */
+  dryRun?: boolean;
 }
 
 /** The import job: reads the source once more from the top, with the plan, into the project in one transaction. */
@@ -117,6 +125,8 @@ export async function importIntoProject(
         skipInvalidRows: plan.skipInvalidRows,
         addUnknownParticipants: plan.addUnknownParticipants,
         actor: input.actor,
+        dryRun: input.dryRun,
+        questions: recognised.columns.map((column) => column.question),
       },
       onRows,
     );

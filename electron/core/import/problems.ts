@@ -1,22 +1,12 @@
 import { ConfidantError } from '../../../shared/errors';
+import type { ImportProblemReport } from '../../../shared/import';
 
 /**
  * One thing wrong with an imported file, said the way the evaluator will look for it: which file, which row
  * (counted as a spreadsheet counts them: the first line is row 1), which column, the value found, and what was
- * expected there.
+ * expected there. The contract's own type: the wizard lists these as they are.
  */
-export interface ImportProblem {
-  file: string;
-  /** Row as a spreadsheet user counts it (header is row 1); null when the problem is about the whole file. */
-  row: number | null;
-  /** The column's heading (or its letter when it has none); null when the problem is about a whole row or file. */
-  column: string | null;
-  value: string | null;
-  expected: string;
-  message: string;
-  /** An error keeps the row out of the import; a warning is shown but the row goes in. */
-  severity: 'error' | 'warning';
-}
+export type ImportProblem = ImportProblemReport;
 
 /** A file that cannot be read at all (empty, binary, not the format it claims). It carries its one problem. */
 export class ImportFileError extends ConfidantError {

@@ -1,0 +1,224 @@
+import { useState } from 'react';
+import type { AnswerScaleChoice, ImportField, SourcePreview } from '../../../shared/import';
+import { formatWhen } from '../../format';
+import { fieldGroups, fieldLabels, mappingIssues, sampleValues, type MappedColumn } from './wizardState';
+
+const confidenceWords: Record<MappedColumn['confidence'], string> = {
+  high: 'Suggested',
+  medium: 'Suggested',
+  low: 'A guess',
+  saved: 'Saved',
+};
+
+/**
+ * One row per column of the file: its heading and question, a few of its values, and what it holds. The
+ * suggestion is preselected with its reason; a rating question also needs its answer scale.
+ */
+export function MapColumns({
+  preview,
+  columns,
+  onColumns,
+  usingSaved,
+  onUseSaved,
+  onSave,
+  saving,
+  savedName,
+  defaultName,
+}: {
+  preview: SourcePreview;
+  columns: MappedColumn[];
+  onColumns: (columns: MappedColumn[]) => void;
+  usingSaved: boolean;
+  onUseSaved: (use: boolean) => void;
+  onSave: (name: string) => void;
+  saving: boolean;
+  savedName: string | null;
+  defaultName: string;
+}) {
+  const [name, setName] = useState(preview.savedMapping?.name ?? defaultName);
+  const update = (index: number, change: Partial<MappedColumn>) =>
+    onColumns(columns.map((column) => (column.index === index ? { ...column, ...change } : column)));
+  const issues = mappingIssues(columns);
+
+  return (
+    <>
+      {preview.savedMapping && (
+        <div className="notice saved-mapping" role="status">
+          {usingSaved ? (
+            <>
+              Using the mapping saved as <strong>{preview.savedMapping.name}</strong> on{' '}
+              {formatWhen(preview.savedMapping.savedAt)} for files with these headings.{' '}
+              <button type="button" className="secondary" onClick={() => onUseSaved(false)}>
+                Use the suggestions instead
+              </button>
+            </>
+          ) : (
+            <>
+              A mapping was saved for files with these headings (<strong>{preview.savedMapping.name}</strong>
+              ).{' '}
+              <button type="button" className="secondary" onClick={() => onUseSaved(true)}>
+                Use the saved mapping
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      <table className="mapping-table">
+        <caption className="hint">
+          What each column of the file holds. Columns left out are not read at all.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Column</th>
+            <th scope="col">Sample values</th>
+            <th scope="col">Holds</th>
+            <th scope="col">Answer scale</th>
+            <th scope="col">Required</th>
+          </tr>
+        </thead>
+        <tbody>
+          {columns.map((column) => {
+            const question = preview.questions[column.index];
+            const heading = column.heading || `Column ${column.index + 1}`;
+            return (
+              <tr key={column.index} data-column={heading}>
+                <th scope="row">
+                  <span className="column-heading">{heading}</span>
+                  {question && question !== column.heading && (
+                    <span className="column-question">{question}</span>
+                  )}
+                </th>
+                <td className="samples">
+                  {sampleValues(preview.rows, column.index).map((value) => (
+                    <span key={value} className="sample">
+                      {value}
+                    </span>
+                  ))}
+                </td>
+                <td>
+                  <select
+                    aria-label={`What “${heading}” holds`}
+                    value={column.field}
+                    onChange={(event) => {
+                      const field = event.target.value as ImportField;
+                      update(column.index, {
+                        field,
+                        confidence: 'high',
+                        reason: 'your choice',
+                        ...(field === 'likertItem' ? {} : { scaleId: undefined }),
+                      });
+                    }}
+                  >
+                    {fieldGroups.map((group) => (
+                      <optgroup key={group.label} label={group.label}>
+                        {group.fields.map((field) => (
+                          <option key={field} value={field}>
+                            {fieldLabels[field]}
+                          </option>
+                        ))}
+                      </optgroup>
+                    ))}
+                  </select>
+                  <span className={`reason confidence-${column.confidence}`}>
+                    {column.reason === 'your choice'
+                      ? 'Your choice'
+                      : column.confidence === 'saved'
+                        ? 'From the saved mapping'
+                        : `${confidenceWords[column.confidence]}: ${column.reason}`}
+                  </span>
+                </td>
+                <td>
+                  {column.field === 'likertItem' && (
+                    <ScaleSelect
+                      heading={heading}
+                      scales={preview.answerScales}
+                      value={column.scaleId}
+                      onChange={(scaleId) => update(column.index, { scaleId })}
+                    />
+                  )}
+                </td>
+                <td>
+                  {column.field !== 'ignore' && (
+                    <input
+                      type="checkbox"
+                      aria-label={`Every row needs “${heading}”`}
+                      checked={column.required ?? false}
+                      onChange={(event) => update(column.index, { required: event.target.checked })}
+                    />
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {issues.length > 0 && (
+        <ul className="issues" aria-label="Before the file can be checked">
+          {issues.map((issue) => (
+            <li key={issue}>{issue}</li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="inline-form save-mapping"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (name.trim()) onSave(name.trim());
+        }}
+      >
+        <div className="field">
+          <label htmlFor="mapping-name">Name for this mapping</label>
+          <input
+            id="mapping-name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            maxLength={200}
+          />
+        </div>
+        <button type="submit" className="secondary" disabled={saving || !name.trim() || issues.length > 0}>
+          Save this mapping for files like this
+        </button>
+        {savedName && (
+          <span className="success" role="status">
+            Saved as {savedName}.
+          </span>
+        )}
+      </form>
+    </>
+  );
+}
+
+function ScaleSelect({
+  heading,
+  scales,
+  value,
+  onChange,
+}: {
+  heading: string;
+  scales: AnswerScaleChoice[];
+  value: string | undefined;
+  onChange: (scaleId: string | undefined) => void;
+}) {
+  const chosen = scales.find((scale) => scale.id === value);
+  return (
+    <>
+      <select
+        aria-label={`Answer scale of “${heading}”`}
+        value={value ?? ''}
+        onChange={(event) => onChange(event.target.value || undefined)}
+      >
+        <option value="">Choose a scale…</option>
+        {scales.map((scale) => (
+          <option key={scale.id} value={scale.id}>
+            {scale.name}
+          </option>
+        ))}
+      </select>
+      {chosen && (
+        <span className="scale-points">
+          {chosen.labels.map((label, point) => `${point + 1} = ${label}`).join(', ')}
+        </span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+import type { SourcePreview } from '../../../shared/import';
+import type { Theme } from '../../theme';
+import { PreviewGrid } from './grids';
+import { fileName, type SourceOptions } from './wizardState';
+
+const encodings: { value: NonNullable<SourceOptions['encoding']>; label: string }[] = [
+  { value: 'utf-8', label: 'UTF-8 (most files)' },
+  { value: 'windows-1252', label: 'Windows Western (older Excel CSV)' },
+  { value: 'utf-16le', label: 'UTF-16 little-endian' },
+  { value: 'utf-16be', label: 'UTF-16 big-endian' },
+  { value: 'macintosh', label: 'Mac Roman (older Mac files)' },
+];
+
+const delimiters: { value: NonNullable<SourceOptions['delimiter']>; label: string }[] = [
+  { value: ',', label: 'Comma' },
+  { value: ';', label: 'Semicolon' },
+  { value: '\t', label: 'Tab' },
+  { value: '|', label: 'Vertical bar' },
+];
+
+/** What the file is, its first rows, and how to read it differently (another sheet, encoding or delimiter). */
+export function PreviewStep({
+  source,
+  preview,
+  options,
+  onOptions,
+  busy,
+  theme,
+}: {
+  source: string;
+  preview: SourcePreview;
+  options: SourceOptions;
+  onOptions: (options: SourceOptions) => void;
+  busy: boolean;
+  theme: Theme;
+}) {
+  const isText = !preview.sheets && /\.(csv|tsv|txt|tab)$/i.test(source);
+  return (
+    <>
+      <p className="file-path">
+        <span>File:</span> <code>{fileName(source)}</code>
+      </p>
+      <p className="notice">
+        {preview.tool === 'plain' ? 'Read as ' : 'Recognised: '}
+        <strong>{preview.reason}</strong>. The data start at row {preview.dataStartRow}.
+      </p>
+      <div className="import-options">
+        {preview.sheets && (
+          <div className="field">
+            <label htmlFor="import-sheet">Sheet</label>
+            <select
+              id="import-sheet"
+              value={options.sheet ?? preview.sheets.find((sheet) => !sheet.hidden)?.name ?? ''}
+              disabled={busy}
+              onChange={(event) => onOptions({ ...options, sheet: event.target.value })}
+            >
+              {preview.sheets.map((sheet) => (
+                <option key={sheet.position} value={sheet.name}>
+                  {sheet.name}
+                  {sheet.hidden ? ' (hidden)' : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {isText && (
+          <>
+            <div className="field">
+              <label htmlFor="import-encoding">Character set</label>
+              <select
+                id="import-encoding"
+                value={options.encoding ?? ''}
+                disabled={busy}
+                onChange={(event) =>
+                  onOptions({
+                    ...options,
+                    encoding: (event.target.value || undefined) as SourceOptions['encoding'],
+                  })
+                }
+              >
+                <option value="">Detect it</option>
+                {encodings.map((encoding) => (
+                  <option key={encoding.value} value={encoding.value}>
+                    {encoding.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="import-delimiter">Columns separated by</label>
+              <select
+                id="import-delimiter"
+                value={options.delimiter ?? ''}
+                disabled={busy}
+                onChange={(event) =>
+                  onOptions({
+                    ...options,
+                    delimiter: (event.target.value || undefined) as SourceOptions['delimiter'],
+                  })
+                }
+              >
+                <option value="">Detect it</option>
+                {delimiters.map((delimiter) => (
+                  <option key={delimiter.label} value={delimiter.value}>
+                    {delimiter.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </>
+        )}
+      </div>
+      <p className="hint">
+        The first {preview.rows.length} rows, shown here only. Hover a heading to see the question it asked.
+      </p>
+      <PreviewGrid
+        header={preview.header}
+        questions={preview.questions}
+        rows={preview.rows}
+        firstRow={preview.dataStartRow}
+        theme={theme}
+      />
+    </>
+  );
+}

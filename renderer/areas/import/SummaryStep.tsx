@@ -1,0 +1,45 @@
+import type { ImportSummary } from '../../../shared/import';
+import { fileName, plural, skippedReasons } from './wizardState';
+
+/** What the import did: rows in, rows left out and why, rows already there, participants added. */
+export function SummaryStep({ summary, source }: { summary: ImportSummary; source: string }) {
+  if (summary.alreadyImported)
+    return (
+      <p className="notice" role="status">
+        <strong>Already imported.</strong> {fileName(source)} was imported into this project before, to the
+        same place. Nothing was changed.
+      </p>
+    );
+  const reasons = skippedReasons(summary.problems);
+  return (
+    <>
+      <p className="success" role="status">
+        {fileName(source)} is in: {plural(summary.rowsImported, 'row')} imported.
+      </p>
+      <dl className="details import-summary">
+        <dt>Rows read</dt>
+        <dd>{summary.rowsRead.toLocaleString('en-GB')}</dd>
+        <dt>Rows imported</dt>
+        <dd>{summary.rowsImported.toLocaleString('en-GB')}</dd>
+        <dt>Rows skipped</dt>
+        <dd>{summary.rowsSkipped.toLocaleString('en-GB')}</dd>
+        <dt>Rows already in the project</dt>
+        <dd>{summary.rowsAlreadyPresent.toLocaleString('en-GB')}</dd>
+        <dt>Participants added</dt>
+        <dd>{summary.participantsAdded.toLocaleString('en-GB')}</dd>
+      </dl>
+      {reasons.length > 0 && (
+        <>
+          <h3>Why rows were skipped</h3>
+          <ul className="reasons">
+            {reasons.map((reason) => (
+              <li key={`${reason.column}/${reason.expected}`}>
+                <strong>{reason.column}</strong>: {plural(reason.rows, 'row')}, expected {reason.expected}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

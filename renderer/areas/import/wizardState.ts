@@ -1,0 +1,231 @@
+import type {
+  ColumnPlan,
+  ImportField,
+  ImportKind,
+  ImportPlan,
+  ImportProblemReport,
+  ImportSummary,
+  SourcePreview,
+} from '../../../shared/import';
+
+/**
+ * The import wizard's state and the small pure rules behind its steps: what each field is called, the plan the
+ * evaluator's choices make, what still stands in the way of checking the file, and the summary in words.
+ */
+export type StepId = 'choose' | 'preview' | 'map' | 'destination' | 'check' | 'import' | 'summary';
+
+export const wizardSteps: { id: StepId; label: string }[] = [
+  { id: 'choose', label: 'Choose a file' },
+  { id: 'preview', label: 'Preview' },
+  { id: 'map', label: 'Match columns' },
+  { id: 'destination', label: 'Where it goes' },
+  { id: 'check', label: 'Check' },
+  { id: 'import', label: 'Import' },
+  { id: 'summary', label: 'Summary' },
+];
+
+export const fieldLabels: Record<ImportField, string> = {
+  participantId: 'Participant id (employee number)',
+  email: 'E-mail address',
+  fullName: 'Full name',
+  givenName: 'First name',
+  familyName: 'Last name',
+  cohort: 'Cohort',
+  role: 'Role (mentor or mentee)',
+  department: 'Department',
+  jobTitle: 'Job title',
+  responseId: 'Response id (from the survey tool)',
+  submittedAt: 'When the response was submitted',
+  date: 'A date',
+  likertItem: 'Rating question (agree … disagree)',
+  numericItem: 'Question answered with a number',
+  choiceItem: 'Multiple-choice question',
+  freeText: 'Free-text answer',
+  mentorId: 'Mentor (id, e-mail or name on the roster)',
+  menteeId: 'Mentee (id, e-mail or name on the roster)',
+  pairingStart: 'Pairing start date',
+  pairingEnd: 'Pairing end date',
+  matchScore: 'Match score',
+  matchingCriteria: 'Matching criteria',
+  pairingStatus: 'Pairing status',
+  eventKind: 'Career event (promotion, role change …)',
+  eventDate: 'Date of the career event',
+  eventDetail: 'About the career event',
+  meetingDate: 'Meeting date',
+  durationMinutes: 'Meeting length',
+  topics: 'Topics discussed',
+  ignore: 'Leave out',
+};
+
+/** The field choices, grouped as the evaluator thinks of them. */
+export const fieldGroups: { label: string; fields: ImportField[] }[] = [
+  {
+    label: 'Who the row is about',
+    fields: ['participantId', 'email', 'fullName', 'givenName', 'familyName'],
+  },
+  { label: 'About the participant', fields: ['cohort', 'role', 'department', 'jobTitle'] },
+  { label: 'About the response', fields: ['responseId', 'submittedAt', 'date'] },
+  { label: 'Answers', fields: ['likertItem', 'numericItem', 'choiceItem', 'freeText'] },
+  {
+    label: 'Pairings',
+    fields: [
+      'mentorId',
+      'menteeId',
+      'pairingStart',
+      'pairingEnd',
+      'matchScore',
+      'matchingCriteria',
+      'pairingStatus',
+    ],
+  },
+  { label: 'Career progression', fields: ['eventKind', 'eventDate', 'eventDetail'] },
+  { label: 'Meetings', fields: ['meetingDate', 'durationMinutes', 'topics'] },
+  { label: 'Other', fields: ['ignore'] },
+];
+
+export const kindLabels: Record<ImportKind, string> = {
+  roster: 'A roster of participants',
+  pairings: 'Mentoring pairs (who is paired with whom)',
+  survey: 'A survey wave (answers from one collection window)',
+  hr: 'HR progression records (promotions, role changes, exits)',
+  activity: 'An activity log of mentoring meetings',
+};
+
+/** A column of the mapping step: the plan the engine takes, plus why it was suggested. */
+export interface MappedColumn extends ColumnPlan {
+  reason: string;
+  confidence: 'high' | 'medium' | 'low' | 'saved';
+}
+
+/** The suggested columns, or the saved mapping's where it still fits a column of the same heading. */
+export function initialColumns(preview: SourcePreview, useSaved: boolean): MappedColumn[] {
+  const saved = useSaved ? preview.savedMapping : null;
+  return preview.columns.map((suggested) => {
+    const remembered = saved?.columns.find((column) => column.index === suggested.index);
+    if (remembered)
+      return { ...remembered, heading: suggested.heading, confidence: 'saved', reason: 'saved' };
+    return { ...suggested };
+  });
+}
+
+/** The plan columns, without the wizard's notes. */
+export function planColumns(columns: readonly MappedColumn[]): ColumnPlan[] {
+  return columns.map(({ reason: _reason, confidence: _confidence, ...plan }) => plan);
+}
+
+/** First few distinct, non-empty values of a column in the preview rows. */
+export function sampleValues(rows: readonly string[][], index: number, count = 3): string[] {
+  const found: string[] = [];
+  for (const row of rows) {
+    const value = (row[index] ?? '').trim();
+    if (value && !found.includes(value)) found.push(value);
+    if (found.length >= count) break;
+  }
+  return found;
+}
+
+/** A survey if a tool wrote it or any column holds answers; a roster otherwise. */
+export function guessKind(preview: SourcePreview): ImportKind {
+  if (preview.savedMapping) return preview.savedMapping.kind;
+  const answers = new Set<ImportField>(['likertItem', 'numericItem', 'choiceItem', 'freeText']);
+  return preview.tool !== 'plain' || preview.columns.some((column) => answers.has(column.field))
+    ? 'survey'
+    : 'roster';
+}
+
+export interface Destination {
+  kind: ImportKind;
+  window: string;
+  instrument: string;
+  addUnknownParticipants: boolean;
+}
+
+const IDENTIFIERS: ImportField[] = ['participantId', 'email', 'fullName'];
+
+/** What must change before the file can be checked; empty when nothing. */
+export function mappingIssues(columns: readonly MappedColumn[]): string[] {
+  const issues: string[] = [];
+  const fields = new Set(columns.map((column) => column.field));
+  const named = fields.has('givenName') && fields.has('familyName');
+  if (!IDENTIFIERS.some((field) => fields.has(field)) && !named)
+    issues.push(
+      'Match at least one column to a participant id, e-mail address or name, so each row can be matched to a participant.',
+    );
+  for (const column of columns)
+    if (column.field === 'likertItem' && !column.scaleId)
+      issues.push(`Choose the answer scale of “${column.heading}”.`);
+  return issues;
+}
+
+export function destinationIssues(destination: Destination, columns: readonly MappedColumn[]): string[] {
+  if (destination.kind !== 'survey') return [];
+  const issues: string[] = [];
+  if (!destination.window.trim()) issues.push('Name the collection window these answers belong to.');
+  if (!destination.instrument.trim()) issues.push('Name the survey (instrument) these answers belong to.');
+  const answers = new Set<ImportField>(['likertItem', 'numericItem', 'choiceItem', 'freeText']);
+  if (!columns.some((column) => answers.has(column.field)))
+    issues.push('A survey wave needs at least one column of answers; go back and match one.');
+  return issues;
+}
+
+export function buildPlan(
+  columns: readonly MappedColumn[],
+  destination: Destination,
+  options: ImportPlan['options'],
+  skipInvalidRows: boolean,
+): ImportPlan {
+  const survey = destination.kind === 'survey';
+  return {
+    kind: destination.kind,
+    columns: planColumns(columns),
+    ...(survey ? { window: destination.window.trim(), instrument: destination.instrument.trim() } : {}),
+    skipInvalidRows,
+    addUnknownParticipants: survey && destination.addUnknownParticipants,
+    options,
+  };
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+}
+
+/** Why rows were left out: problems grouped by column and what was expected there, biggest group first. */
+export function skippedReasons(
+  problems: readonly ImportProblemReport[],
+): { column: string; expected: string; rows: number }[] {
+  const groups = new Map<string, { column: string; expected: string; rows: Set<number> }>();
+  for (const problem of problems) {
+    if (problem.severity !== 'error') continue;
+    const column = problem.column ?? 'the whole file';
+    const key = `${column}\u0000${problem.expected}`;
+    const group = groups.get(key) ?? { column, expected: problem.expected, rows: new Set<number>() };
+    group.rows.add(problem.row ?? 0);
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .map(({ column, expected, rows }) => ({ column, expected, rows: rows.size }))
+    .sort((a, b) => b.rows - a.rows);
+}
+
+/** The headline of a check or an import, in words. */
+export function checkHeadline(summary: ImportSummary): string {
+  if (summary.alreadyImported)
+    return 'This file has already been imported here; importing it again would change nothing.';
+  const problems = summary.problemCount;
+  const ready = `${plural(summary.rowsImported, 'row')} of ${summary.rowsRead.toLocaleString('en-GB')} can go in`;
+  if (problems === 0) return `No problems found: ${ready}.`;
+  return `${plural(problems, 'problem')} in ${plural(summary.rowsSkipped, 'row')}; ${ready}.`;
+}
+
+/** The file's name, without its folders. */
+export function fileName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
+/** "12,400 rows/s" */
+export function rowsPerSecond(rate: number | undefined): string | null {
+  if (rate === undefined || !Number.isFinite(rate) || rate <= 0) return null;
+  return `${Math.round(rate).toLocaleString('en-GB')} rows/s`;
+}
+
+export type SourceOptions = ImportPlan['options'];

@@ -1,0 +1,265 @@
+import { renderToString as renderWithMarkers } from 'react-dom/server';
+import type { ReactElement } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { ImportProblemReport, ImportSummary, SourcePreview } from '../../shared/import';
+import { CheckStep } from '../../renderer/areas/import/CheckStep';
+import { ImportProgress } from '../../renderer/areas/import/ImportProgress';
+import { MapColumns } from '../../renderer/areas/import/MapColumns';
+import { SummaryStep } from '../../renderer/areas/import/SummaryStep';
+import {
+  buildPlan,
+  checkHeadline,
+  destinationIssues,
+  guessKind,
+  initialColumns,
+  mappingIssues,
+  planColumns,
+  rowsPerSecond,
+  sampleValues,
+  skippedReasons,
+  type Destination,
+} from '../../renderer/areas/import/wizardState';
+
+/** The markup without React's text-joining comments, so sentences read as the evaluator sees them. */
+const renderToString = (element: ReactElement) => renderWithMarkers(element).replaceAll('<!-- -->', '');
+
+const AGREEMENT = {
+  id: 'agreement-5',
+  name: '5-point agreement',
+  labels: ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'],
+};
+
+function preview(overrides: Partial<SourcePreview> = {}): SourcePreview {
+  return {
+    tool: 'plain',
+    reason: 'a plain table: one heading row',
+    dataStartRow: 2,
+    header: ['Email', 'Confidence', 'Notes'],
+    questions: ['Email', 'I feel confident', 'Notes'],
+    columns: [
+      { index: 0, heading: 'Email', field: 'email', confidence: 'high', reason: 'the heading says e-mail' },
+      {
+        index: 1,
+        heading: 'Confidence',
+        field: 'likertItem',
+        scaleId: 'agreement-5',
+        confidence: 'medium',
+        reason: 'the answers are on a 5-point agreement scale',
+      },
+      {
+        index: 2,
+        heading: 'Notes',
+        field: 'freeText',
+        confidence: 'low',
+        reason: 'the answers are short texts',
+      },
+    ],
+    rows: [
+      ['a@x.org', 'Agree', ''],
+      ['b@x.org', 'Agree', 'fine'],
+      ['c@x.org', 'Strongly agree', 'good'],
+    ],
+    savedMapping: null,
+    answerScales: [AGREEMENT],
+    ...overrides,
+  };
+}
+
+const problem = (row: number, column: string, expected: string): ImportProblemReport => ({
+  file: 'f.csv',
+  row,
+  column,
+  value: 'x',
+  expected,
+  message: `Row ${row}, ${column}: wrong`,
+  severity: 'error',
+});
+
+const summary = (overrides: Partial<ImportSummary> = {}): ImportSummary => ({
+  committed: false,
+  alreadyImported: false,
+  importId: null,
+  rowsRead: 5,
+  rowsImported: 4,
+  rowsSkipped: 1,
+  rowsAlreadyPresent: 0,
+  participantsAdded: 0,
+  problemCount: 1,
+  problems: [problem(6, 'Q1', 'a 5-point agreement answer')],
+  ...overrides,
+});
+
+describe('the wizard’s columns', () => {
+  it('start from the suggestions, or from the saved mapping where it names the column', () => {
+    const saved = preview({
+      savedMapping: {
+        kind: 'survey',
+        name: 'Pulse',
+        savedAt: '2026-01-01T00:00:00Z',
+        columns: [{ index: 2, heading: 'notes', field: 'ignore' }],
+      },
+    });
+    const columns = initialColumns(saved, true);
+    expect(columns.map((c) => c.field)).toEqual(['email', 'likertItem', 'ignore']);
+    expect(columns[2]).toMatchObject({ heading: 'Notes', confidence: 'saved' });
+    expect(initialColumns(saved, false).map((c) => c.field)).toEqual(['email', 'likertItem', 'freeText']);
+    expect(planColumns(columns)[0]).toEqual({ index: 0, heading: 'Email', field: 'email' });
+    expect(guessKind(saved)).toBe('survey');
+  });
+
+  it('guess a roster for a plain table without answers, a survey otherwise', () => {
+    const plainRoster = preview({
+      columns: [{ index: 0, heading: 'Email', field: 'email', confidence: 'high', reason: '' }],
+    });
+    expect(guessKind(plainRoster)).toBe('roster');
+    expect(guessKind(preview())).toBe('survey');
+    expect(guessKind({ ...plainRoster, tool: 'qualtrics' })).toBe('survey');
+  });
+
+  it('need an identifier and a scale for every rating question', () => {
+    const columns = initialColumns(preview(), false);
+    expect(mappingIssues(columns)).toEqual([]);
+    const noScale = columns.map((c) => (c.index === 1 ? { ...c, scaleId: undefined } : c));
+    expect(mappingIssues(noScale)).toEqual(['Choose the answer scale of “Confidence”.']);
+    const anonymous = columns.map((c) => (c.index === 0 ? { ...c, field: 'ignore' as const } : c));
+    expect(mappingIssues(anonymous)[0]).toMatch(/participant id, e-mail address or name/);
+    const named = anonymous.map((c) =>
+      c.index === 2
+        ? { ...c, field: 'givenName' as const }
+        : c.index === 1
+          ? { ...c, field: 'familyName' as const }
+          : c,
+    );
+    expect(mappingIssues(named)).toEqual([]);
+  });
+
+  it('shows the first distinct values of a column', () => {
+    expect(sampleValues(preview().rows, 1)).toEqual(['Agree', 'Strongly agree']);
+    expect(sampleValues(preview().rows, 2)).toEqual(['fine', 'good']);
+  });
+});
+
+describe('the destination and the plan', () => {
+  const survey: Destination = {
+    kind: 'survey',
+    window: ' Baseline ',
+    instrument: '',
+    addUnknownParticipants: true,
+  };
+  it('a survey wave needs a window, an instrument and some answers', () => {
+    const columns = initialColumns(preview(), false);
+    expect(destinationIssues(survey, columns)).toEqual([
+      'Name the survey (instrument) these answers belong to.',
+    ]);
+    const noAnswers = columns.map((c) => ({ ...c, field: c.index === 0 ? c.field : ('ignore' as const) }));
+    expect(destinationIssues({ ...survey, instrument: 'Pulse' }, noAnswers)).toHaveLength(1);
+    expect(destinationIssues({ ...survey, kind: 'roster' }, noAnswers)).toEqual([]);
+  });
+
+  it('builds the plan the engine takes; a roster carries no window and adds no respondents', () => {
+    const columns = initialColumns(preview(), false);
+    const plan = buildPlan(columns, { ...survey, instrument: 'Pulse' }, { delimiter: ';' }, true);
+    expect(plan).toMatchObject({
+      kind: 'survey',
+      window: 'Baseline',
+      instrument: 'Pulse',
+      skipInvalidRows: true,
+      addUnknownParticipants: true,
+      options: { delimiter: ';' },
+    });
+    expect(plan.columns[1]).toEqual({
+      index: 1,
+      heading: 'Confidence',
+      field: 'likertItem',
+      scaleId: 'agreement-5',
+    });
+    const roster = buildPlan(columns, { ...survey, kind: 'roster' }, {}, false);
+    expect(roster).not.toHaveProperty('window');
+    expect(roster.addUnknownParticipants).toBe(false);
+  });
+});
+
+describe('the check and the summary in words', () => {
+  it('groups problems by column and what was expected, biggest first, counting rows once', () => {
+    const reasons = skippedReasons([
+      problem(4, 'Email', 'a participant on the roster'),
+      problem(6, 'Q1', 'an answer'),
+      problem(7, 'Email', 'a participant on the roster'),
+      problem(7, 'Email', 'a participant on the roster'),
+      { ...problem(8, 'Q2', 'an answer'), severity: 'warning' },
+    ]);
+    expect(reasons).toEqual([
+      { column: 'Email', expected: 'a participant on the roster', rows: 2 },
+      { column: 'Q1', expected: 'an answer', rows: 1 },
+    ]);
+  });
+
+  it('says how many problems, in how many rows, and what can go in', () => {
+    expect(checkHeadline(summary())).toBe('1 problem in 1 row; 4 rows of 5 can go in.');
+    expect(checkHeadline(summary({ problemCount: 0, rowsImported: 1200, rowsRead: 1200 }))).toBe(
+      'No problems found: 1,200 rows of 1,200 can go in.',
+    );
+    expect(checkHeadline(summary({ alreadyImported: true }))).toMatch(/already been imported/);
+    expect(rowsPerSecond(12345.6)).toBe('12,346 rows/s');
+    expect(rowsPerSecond(undefined)).toBeNull();
+    expect(rowsPerSecond(0)).toBeNull();
+  });
+
+  it('renders the check with the skip choice, and the summary with the reasons', () => {
+    const check = renderToString(
+      <CheckStep
+        check={summary()}
+        skipInvalidRows={false}
+        onSkipInvalidRows={() => undefined}
+        theme="light"
+      />,
+    );
+    expect(check).toContain('Skip the 1 row with problems');
+    expect(check).toContain('Problems found');
+    const done = renderToString(
+      <SummaryStep summary={summary({ committed: true })} source="/tmp/wave.csv" />,
+    );
+    expect(done).toContain('wave.csv is in: 4 rows imported.');
+    expect(done).toContain('Why rows were skipped');
+    const again = renderToString(
+      <SummaryStep summary={summary({ alreadyImported: true })} source="/tmp/wave.csv" />,
+    );
+    expect(again).toContain('Already imported.');
+    expect(again).not.toContain('Rows imported');
+  });
+
+  it('shows rows read and rows per second while a job runs, with a Cancel button', () => {
+    const html = renderToString(
+      <ImportProgress
+        event={{ jobId: 'j', phase: 'Importing rows', done: 25000, rate: 5000 }}
+        label="Importing…"
+        onCancel={() => undefined}
+        cancelling={false}
+      />,
+    );
+    expect(html).toContain('25,000 rows read');
+    expect(html).toContain('5,000 rows/s');
+    expect(html).toContain('>Cancel</button>');
+  });
+
+  it('labels every control of the mapping step by its column', () => {
+    const html = renderToString(
+      <MapColumns
+        preview={preview()}
+        columns={initialColumns(preview(), false)}
+        onColumns={() => undefined}
+        usingSaved={false}
+        onUseSaved={() => undefined}
+        onSave={() => undefined}
+        saving={false}
+        savedName={null}
+        defaultName="wave"
+      />,
+    );
+    expect(html).toContain('aria-label="What “Email” holds"');
+    expect(html).toContain('aria-label="Answer scale of “Confidence”"');
+    expect(html).toContain('1 = Strongly disagree, 2 = Disagree');
+    expect(html).toContain('Suggested: the answers are on a 5-point agreement scale');
+    expect(html).toContain('A guess: the answers are short texts');
+  });
+});
