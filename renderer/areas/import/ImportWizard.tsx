@@ -238,7 +238,12 @@ export function ImportWizard({ theme }: { theme: Theme }) {
       {step === 'destination' && (
         <>
           <ErrorMessage error={targets.error} />
-          <Destination destination={destination} onChange={setDestination} targets={targets.data} />
+          {targets.isPending ? (
+            // The existing windows and surveys decide whether the evaluator picks one or types a name.
+            <p role="status">Loading the project’s collection windows and surveys…</p>
+          ) : (
+            <Destination destination={destination} onChange={setDestination} targets={targets.data} />
+          )}
           {issues.length > 0 && (
             <ul className="issues" aria-label="Before the file can be checked">
               {issues.map((issue) => (
