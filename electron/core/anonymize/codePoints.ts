@@ -9,6 +9,12 @@ export function hasAstralCharacters(text: string): boolean {
   return SURROGATE.test(text);
 }
 
+/** A high surrogate followed by a low one: two code units, one code point. */
+function startsSurrogatePair(text: string, unit: number): boolean {
+  const code = text.charCodeAt(unit);
+  return code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(unit + 1) & 0xfc00) === 0xdc00;
+}
+
 /**
  * Maps UTF-16 offsets to code-point offsets in one pass over the text, for any number of offsets.
  * Offsets inside a surrogate pair are mapped to the code point that pair encodes.
@@ -22,12 +28,7 @@ export function utf16ToCodePointOffsets(text: string, offsets: readonly number[]
   for (const i of order) {
     const target = offsets[i]!;
     while (unit < target && unit < text.length) {
-      const code = text.charCodeAt(unit);
-      const isPair =
-        code >= 0xd800 &&
-        code <= 0xdbff &&
-        unit + 1 < text.length &&
-        (text.charCodeAt(unit + 1) & 0xfc00) === 0xdc00;
+      const isPair = startsSurrogatePair(text, unit);
       if (isPair && unit + 2 > target) break;
       unit += isPair ? 2 : 1;
       point += 1;
@@ -47,12 +48,7 @@ export function codePointToUtf16Offsets(text: string, offsets: readonly number[]
   for (const i of order) {
     const target = offsets[i]!;
     while (point < target && unit < text.length) {
-      const code = text.charCodeAt(unit);
-      const isPair =
-        code >= 0xd800 &&
-        code <= 0xdbff &&
-        unit + 1 < text.length &&
-        (text.charCodeAt(unit + 1) & 0xfc00) === 0xdc00;
+      const isPair = startsSurrogatePair(text, unit);
       unit += isPair ? 2 : 1;
       point += 1;
     }
