@@ -92,9 +92,16 @@ describe('the project home', () => {
     const hint = page.getByText('each attempt waits a little longer', { exact: false });
     for (let attempt = 1; attempt <= 3; attempt += 1) {
       await field.fill(`not the passphrase ${attempt}`);
+      // Wait for the engine's answer to this attempt, not for the alert an earlier attempt left on screen.
+      const answered = page.waitForResponse(
+        (response) =>
+          new URL(response.url()).pathname === '/call' &&
+          (response.request().postDataJSON() as { name?: string } | null)?.name === 'project.open',
+      );
       await unlock.click();
+      await answered;
       await page.getByRole('alert').waitFor();
-      expect(await hint.count()).toBe(attempt < 3 ? 0 : 1);
+      await expect.poll(() => hint.count()).toBe(attempt < 3 ? 0 : 1);
     }
 
     // The fourth attempt waits (the engine's throttle); the window shows it is working and accepts no repeat.
