@@ -21,8 +21,8 @@ const USAGE = `Usage: confidant <command> [arguments]
   info FILE            schema version, table counts and encryption settings, as JSON
   passwd FILE          change the project's passphrase
   backup FILE OUT      write an encrypted backup of the project to OUT
-  demo [DIR]           build an example project in DIR (default ./demo-output): a made-up program's
-                       roster and two survey waves, imported
+  demo [DIR]           build an example project in DIR (default ./demo-output) from a made-up program:
+                       roster, pairings, two survey waves, meetings and career moves
   import FILE SOURCE --as roster|pairings|survey|hr|activity [--window NAME] [--instrument NAME]
                      [--mapping MAP.json] [--skip-invalid-rows] [--add-participants]
                        import a roster, a pairing list, a survey wave, HR progression records or an activity
@@ -152,16 +152,15 @@ const commands: Record<
     rmSync(file, { force: true });
     const demoPassphrase = process.env.CONFIDANT_PASSPHRASE ?? 'demo mentoring evaluation passphrase';
     await call(engine, 'project.create', { path: engine.session.grant(file), passphrase: demoPassphrase });
-    const example = exampleProgram();
     const imports = [];
-    for (const source of [{ ...example.roster, window: undefined }, ...example.waves]) {
+    for (const source of exampleProgram()) {
       const sourcePath = engine.session.grant(path.join(directory, source.name));
       writeFileSync(sourcePath, source.content);
       const preview = await call(engine, 'import.preview', { source: sourcePath });
       const summary = await call(engine, 'import.commit', {
         source: sourcePath,
         plan: {
-          kind: source.window ? 'survey' : 'roster',
+          kind: source.kind,
           columns: preview.columns.map(({ confidence: _confidence, reason: _reason, ...column }) => column),
           ...(source.window ? { window: source.window, instrument: 'Confidence survey' } : {}),
         },

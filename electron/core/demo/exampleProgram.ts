@@ -1,7 +1,10 @@
+import type { ImportKind } from '../../../shared/import';
+
 /**
  * A small, made-up mentoring program for the demo and for trying Confidant out: a roster of 40 people in
- * two cohorts, and a baseline and an end-of-program wave of a confidence survey. Deterministic (a seeded
- * generator), so every demo builds the same project. Every name and address is invented.
+ * two cohorts, who is paired with whom, a baseline and an end-of-program wave of a confidence survey, the
+ * pairs' meetings and the mentees' career moves. Deterministic (a seeded generator), so every demo builds the
+ * same project. Every name and address is invented.
  */
 const FIRST = ['Amara', 'Ben', 'Chen', 'Dana', 'Eli', 'Fatima', 'George', 'Hana', 'Ivan', 'Joanna'];
 const LAST = ['Okafor', 'Smith', 'Wang', 'Levi', 'Cohen', 'Khan', 'Brown', 'Sato', 'Petrov', 'Mensah'];
@@ -22,7 +25,13 @@ const CHANGES = [
 export interface ExampleFile {
   name: string;
   content: string;
+  kind: ImportKind;
+  /** Survey waves: the collection window they belong to. */
+  window?: string;
 }
+
+const TOPICS = ['Goals', 'Feedback on a presentation', 'Career paths', 'Handling conflict', 'Networking'];
+const CAREER_EVENTS = ['Promoted', 'Expanded responsibilities', 'Lateral move', 'Role change'];
 
 /** Park and Miller's minimal standard generator: good enough to vary made-up answers, and repeatable. */
 function seeded(seed: number): () => number {
@@ -36,11 +45,10 @@ function seeded(seed: number): () => number {
 const csv = (rows: string[][]) =>
   `${rows.map((row) => row.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(',')).join('\n')}\n`;
 
-export function exampleProgram(people = 40): {
-  roster: ExampleFile;
-  waves: (ExampleFile & { window: string })[];
-} {
+/** The program's files, in the order they can be imported (the roster first: the others refer to it). */
+export function exampleProgram(people = 40): ExampleFile[] {
   const random = seeded(20261121);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const staff = Array.from({ length: people }, (_, i) => ({
     id: `E${1001 + i}`,
     first: FIRST[i % FIRST.length]!,
@@ -51,34 +59,68 @@ export function exampleProgram(people = 40): {
   }));
   const email = (person: (typeof staff)[number]) =>
     `${person.first}.${person.last}@example.org`.toLowerCase();
-  const roster = csv([
-    ['Employee ID', 'Email', 'First name', 'Last name', 'Cohort', 'Role', 'Department'],
-    ...staff.map((person) => [
-      person.id,
-      email(person),
-      person.first,
-      person.last,
-      person.cohort,
-      person.role,
-      person.department,
-    ]),
-  ]);
+  const mentors = staff.filter((person) => person.role === 'Mentor');
+  const mentees = staff.filter((person) => person.role === 'Mentee');
+  const pairs = mentees.map((mentee, i) => ({ mentor: mentors[i % mentors.length]!, mentee }));
   const wave = (lift: number) =>
     csv([
       ['Email', ...QUESTIONS, 'What has changed for you?'],
-      ...staff
-        .filter((person) => person.role === 'Mentee')
-        .map((person) => [
-          email(person),
-          ...QUESTIONS.map(() => AGREEMENT[Math.min(4, Math.floor(random() * 3) + lift)]!),
-          CHANGES[Math.floor(random() * CHANGES.length)]!,
-        ]),
+      ...mentees.map((person) => [
+        email(person),
+        ...QUESTIONS.map(() => AGREEMENT[Math.min(4, Math.floor(random() * 3) + lift)]!),
+        pick(CHANGES),
+      ]),
     ]);
-  return {
-    roster: { name: 'roster.csv', content: roster },
-    waves: [
-      { name: 'baseline-survey.csv', content: wave(0), window: 'Baseline' },
-      { name: 'end-of-program-survey.csv', content: wave(2), window: 'End of program' },
-    ],
-  };
+  return [
+    {
+      name: 'roster.csv',
+      kind: 'roster',
+      content: csv([
+        ['Employee ID', 'Email', 'First name', 'Last name', 'Cohort', 'Role', 'Department'],
+        ...staff.map((p) => [p.id, email(p), p.first, p.last, p.cohort, p.role, p.department]),
+      ]),
+    },
+    {
+      name: 'pairings.csv',
+      kind: 'pairings',
+      content: csv([
+        ['Mentor ID', 'Mentee ID', 'Match date', 'Match score', 'Pairing status'],
+        ...pairs.map(({ mentor, mentee }) => [
+          mentor.id,
+          mentee.id,
+          '2026-02-02',
+          `${60 + Math.floor(random() * 40)}%`,
+          'Active',
+        ]),
+      ]),
+    },
+    { name: 'baseline-survey.csv', kind: 'survey', window: 'Baseline', content: wave(0) },
+    {
+      name: 'meetings.csv',
+      kind: 'activity',
+      content: csv([
+        ['Mentor ID', 'Mentee ID', 'Meeting date', 'Duration', 'Topics'],
+        ...pairs.flatMap(({ mentor, mentee }) =>
+          [3, 5, 7].map((month) => [
+            mentor.id,
+            mentee.id,
+            `2026-0${month}-1${Math.floor(random() * 9)}`,
+            `${30 + 15 * Math.floor(random() * 4)} min`,
+            pick(TOPICS),
+          ]),
+        ),
+      ]),
+    },
+    {
+      name: 'career-moves.csv',
+      kind: 'hr',
+      content: csv([
+        ['Employee ID', 'Change type', 'Effective date'],
+        ...mentees
+          .filter(() => random() < 0.4)
+          .map((mentee) => [mentee.id, pick(CAREER_EVENTS), '2026-10-01']),
+      ]),
+    },
+    { name: 'end-of-program-survey.csv', kind: 'survey', window: 'End of program', content: wave(2) },
+  ];
 }
