@@ -6,6 +6,7 @@ import type { HandlerArgs, HandlerName, HandlerResults } from '../shared/api';
 import { ConfidantError } from '../shared/errors';
 import type { ImportKind } from '../shared/import';
 import { piiScanCommand } from './core/anonymize/piiScanCommand';
+import { projectRosterMatcher } from './core/anonymize/rosterNameStore';
 import { exampleProgram } from './core/demo/exampleProgram';
 import { createEngine, type Engine } from './core/engine';
 import { promptHidden } from './core/terminal';
@@ -28,9 +29,10 @@ const USAGE = `Usage: confidant <command> [arguments]
                        import a roster, a pairing list, a survey wave, HR progression records or an activity
                        log of meetings (CSV, TSV, XLSX, SPSS .sav; Qualtrics, SurveyMonkey, Google Forms and
                        Microsoft Forms exports recognised); prints a JSON summary
-  pii-scan [FILE|-] [--countries GB,US] [--roster ROSTER.csv]
+  pii-scan [FILE|-] [--countries GB,US] [--roster ROSTER.csv | --project FILE.confidant]
                        find personal data in free text; prints a JSON array of {start, end, entity, score}
-                       (offsets in Unicode code points, end exclusive; entity names as Presidio's)
+                       (offsets in Unicode code points, end exclusive; entity names as Presidio's);
+                       --project uses the names of that project's roster, kept there only as keyed hashes
 
 Passphrase: CONFIDANT_PASSPHRASE (passwd also reads CONFIDANT_NEW_PASSPHRASE), else asked for.`;
 
@@ -93,7 +95,7 @@ function one(positionals: string[], count: number, what: string): string[] {
 type Options = Record<string, string | boolean | undefined>;
 
 const commandOptions: Record<string, Record<string, { type: 'string' | 'boolean' }>> = {
-  'pii-scan': { countries: { type: 'string' }, roster: { type: 'string' } },
+  'pii-scan': { countries: { type: 'string' }, roster: { type: 'string' }, project: { type: 'string' } },
   import: {
     as: { type: 'string' },
     window: { type: 'string' },
@@ -203,14 +205,20 @@ const commands: Record<
     print(summary);
     return summary.committed || summary.alreadyImported ? 0 : 1;
   },
-  async 'pii-scan'(_engine, positionals, options) {
+  async 'pii-scan'(engine, positionals, options) {
     if (positionals.length > 1) throw new UsageError(`Expected at most one FILE.\n\n${USAGE}`);
     const countries = String(options.countries ?? '')
       .split(',')
       .map((country) => country.trim().toUpperCase())
       .filter((country) => country !== '');
     const roster = typeof options.roster === 'string' ? readFileSync(options.roster, 'utf8') : undefined;
-    const findings = await piiScanCommand({ text: readInput(positionals[0]), countries, rosterCsv: roster });
+    const text = readInput(positionals[0]);
+    if (typeof options.project === 'string') await openFile(engine, options.project);
+    const projectRoster =
+      typeof options.project === 'string'
+        ? projectRosterMatcher(engine.session.requireProject().db)
+        : undefined;
+    const findings = await piiScanCommand({ text, countries, rosterCsv: roster, roster: projectRoster });
     process.stdout.write(`${JSON.stringify(findings)}\n`);
   },
 };

@@ -233,6 +233,24 @@ describe('confidant CLI', () => {
     }
   });
 
+  it('pii-scan --project finds the names of that project’s roster', () => {
+    const env = { CONFIDANT_PASSPHRASE: PASS };
+    confidant(['init', 'p.confidant'], env);
+    writeFileSync(path.join(dir, 'roster.csv'), 'Employee ID,First name,Last name\nE1,Oluwaseun,Adeyemi\n');
+    expect(confidant(['import', 'p.confidant', 'roster.csv', '--as', 'roster'], env).code).toBe(0);
+    writeFileSync(path.join(dir, 'note.txt'), 'Spoke with oluwaseun about the panel.');
+    const scan = confidant(['pii-scan', 'note.txt', '--project', 'p.confidant'], env);
+    expect(scan.code).toBe(0);
+    const people = (JSON.parse(scan.stdout) as { start: number; end: number; entity: string }[])
+      .filter((finding) => finding.entity === 'PERSON')
+      .map((finding) =>
+        [...'Spoke with oluwaseun about the panel.'].slice(finding.start, finding.end).join(''),
+      );
+    expect(people).toEqual(['oluwaseun']);
+    const without = JSON.parse(confidant(['pii-scan', 'note.txt']).stdout) as { entity: string }[];
+    expect(without.filter((finding) => finding.entity === 'PERSON')).toEqual([]);
+  });
+
   it('explains weak passphrases, missing files and wrong usage on stderr', () => {
     const weak = confidant(['init', 'p.confidant'], { CONFIDANT_PASSPHRASE: 'short' });
     expect(weak.code).toBe(1);

@@ -1,5 +1,7 @@
 import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
 import type { ImportKind, ImportSummary } from '../../../shared/import';
+import { rememberRosterNames } from '../anonymize/rosterNameStore';
+import type { RosterPerson } from '../anonymize/rosterNames';
 import { appendAudit } from '../store/audit';
 import { itemPositions } from './instrumentItems';
 import {
@@ -117,10 +119,21 @@ function rosterWriter(db: Connection, spec: ImportSpec, register: ParticipantReg
     const rule = spec.columns.find((c) => c.field === name);
     return rule ? (row.values.get(rule.index) ?? null) : null;
   };
+  /** The row's names for the free-text scan: given and family names, or a full name. */
+  const rosterPerson = (row: CheckedRow): RosterPerson | null => {
+    const text = (name: string) => {
+      const value = field(row, name);
+      return value === null ? '' : String(value).trim();
+    };
+    const givenNames = text('givenName') || text('fullName');
+    return givenNames ? { givenNames, familyNames: text('familyName') || undefined } : null;
+  };
   return (row) => {
     const identifiers = rowIdentifiers(spec.columns, row);
     if (identifiers.length === 0) return { problem: 'has no participant id, e-mail or name.' };
     const participant = register.register(identifiers);
+    const person = rosterPerson(row);
+    if (person) rememberRosterNames(db, [person]);
     const cohort = field(row, 'cohort');
     const jobTitle = field(row, 'jobTitle');
     update.run(

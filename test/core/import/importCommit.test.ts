@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { projectRosterMatcher } from '../../../electron/core/anonymize/rosterNameStore';
 import { openCsv } from '../../../electron/core/import/csvReader';
 import { commitImport, type ImportSpec } from '../../../electron/core/import/importCommit';
 import { suggestMapping } from '../../../electron/core/import/mappingSuggestion';
@@ -116,6 +117,19 @@ describe('committing an import', () => {
     expect(
       project.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'import.commit'").pluck().get(),
     ).toBe(1);
+  });
+
+  it('keeps the roster’s names only as keyed token hashes, which the free-text scan can match', async () => {
+    const roster = `Employee ID,First name,Last name\nE1,Oluwaseun,Adeyemi-Brown\nE2,Precious,Mbeki\n`;
+    await importFile('names.csv', roster, 'roster');
+    const tokens = project.db.prepare('SELECT hash, part FROM roster_name_token ORDER BY part').all();
+    expect(tokens.length).toBeGreaterThanOrEqual(6);
+    expect(JSON.stringify(tokens)).not.toMatch(/oluwaseun|adeyemi|precious|mbeki/i);
+    const text = 'I told oluwaseun and Precious about the Adeyemi-Brown report.';
+    const found = projectRosterMatcher(project.db)
+      .find(text)
+      .map((finding) => text.slice(finding.start, finding.end));
+    expect(found).toEqual(expect.arrayContaining(['oluwaseun', 'Precious', 'Adeyemi-Brown']));
   });
 
   it('recognises the same file imported again and changes nothing', async () => {

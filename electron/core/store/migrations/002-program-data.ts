@@ -86,6 +86,13 @@ export const programData: Migration = {
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX participant_identifier_by_participant ON participant_identifier (participant_id);
 
+    -- The roster's names as the free-text scan needs them: keyed hashes of each name token (first names,
+    -- family names, nicknames), never the names themselves.
+    CREATE TABLE roster_name_token (
+      hash TEXT PRIMARY KEY,
+      part TEXT NOT NULL CHECK (part IN ('given', 'family', 'nickname'))
+    ) STRICT, WITHOUT ROWID;
+
     CREATE TABLE pairing (
       id INTEGER PRIMARY KEY,
       mentor_id INTEGER NOT NULL REFERENCES participant (id),
