@@ -35,12 +35,15 @@ export function projectPseudonymKey(db: Connection): Buffer {
   return db.prepare('SELECT pseudonym_key FROM project_secret WHERE id = 1').pluck().get() as Buffer;
 }
 
+type Digest = (domain: string, normalised: string) => Buffer;
+
+/** An identifier's keyed digest: one domain per kind of identifier, over its normalised form. */
+function digestIdentifier(digest: Digest, identifier: ParticipantIdentifier): Buffer {
+  return digest(`participant.${identifier.kind}`, normaliseIdentifier(identifier.value, identifier.kind));
+}
+
 export function identityKey(key: Uint8Array, identifier: ParticipantIdentifier): Buffer {
-  return keyedDigest(
-    key,
-    `participant.${identifier.kind}`,
-    normaliseIdentifier(identifier.value, identifier.kind),
-  );
+  return digestIdentifier((domain, normalised) => keyedDigest(key, domain, normalised), identifier);
 }
 
 interface KeyedIdentifier {
@@ -50,7 +53,7 @@ interface KeyedIdentifier {
 }
 
 export class ParticipantRegister {
-  private readonly digest: (domain: string, normalised: string) => Buffer;
+  private readonly digest: Digest;
   private readonly findIdentifier: Statement;
   private readonly codeTaken: Statement;
   private readonly addParticipant: Statement;
@@ -100,10 +103,7 @@ export class ParticipantRegister {
     return [...identifiers]
       .sort((a, b) => order(a.kind) - order(b.kind))
       .map((identifier) => {
-        const key = this.digest(
-          `participant.${identifier.kind}`,
-          normaliseIdentifier(identifier.value, identifier.kind),
-        );
+        const key = digestIdentifier(this.digest, identifier);
         const owner = this.findIdentifier.get(key) as KeyedIdentifier['owner'];
         return { kind: identifier.kind, key, owner };
       });
