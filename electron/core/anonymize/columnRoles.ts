@@ -1,3 +1,5 @@
+import { normaliseHeading } from '../import/mappingSuggestion';
+
 /**
  * What each imported column is, for anonymisation: suggested from its heading and its values, confirmed by
  * the evaluator.
@@ -19,7 +21,7 @@ export interface ColumnRoleSuggestion {
 
 const HEADING_ROLES: [RegExp, ColumnRole, string][] = [
   [
-    /e-?mail|^(full |first |given |last |family |sur)?name$|forename|surname|phone|mobile|address|national insurance|\bssn\b|passport|line manager|supervisor/,
+    /e ?mail|^(full |first |given |last |family |sur)?name$|forename|surname|phone|mobile|address|national insurance|\bssn\b|passport|line manager|supervisor/,
     'direct-identifier',
     'the heading names something that identifies a person on its own',
   ],
@@ -39,7 +41,7 @@ const HEADING_ROLES: [RegExp, ColumnRole, string][] = [
     'the heading names a trait that identifies people in combination',
   ],
   [
-    /comment|feedback|describe|explain|why|anything else|notes?$|story|example|suggest|other \(please specify\)|please specify|open/,
+    /comment|feedback|describe|explain|why|anything else|notes?$|story|example|suggest|please specify|open/,
     'free-text',
     'the heading asks for an answer in words',
   ],
@@ -71,15 +73,6 @@ function looksLikeIdentifier(values: readonly string[]): boolean {
     share(present, (value) => /^[\p{L}\p{N}._-]{3,40}$/u.test(value)) === 1 &&
     share(present, (value) => /\p{N}/u.test(value)) >= 0.9
   );
-}
-
-export function normaliseHeading(heading: string): string {
-  return heading
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[_.:?*]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** Suggests the role of one column from its heading and a sample of its values. */
