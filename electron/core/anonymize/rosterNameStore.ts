@@ -13,14 +13,18 @@ import {
  * (under the project's pseudonym key, in a domain of their own). A roster import records each person's
  * tokens; the scan rebuilds its matcher from them.
  */
-export function rememberRosterNames(db: Connection, people: readonly RosterPerson[]): number {
-  const index = buildRosterNameIndex(projectPseudonymKey(db), people);
+/** Records people's name tokens; the key and the statement are prepared once for a whole import. */
+export function rosterNameRecorder(db: Connection): (people: readonly RosterPerson[]) => number {
+  const key = projectPseudonymKey(db);
   const insert = db.prepare(
     `INSERT INTO roster_name_token (hash, part) VALUES (?, ?)
      ON CONFLICT (hash) DO UPDATE SET part = 'given' WHERE excluded.part = 'given'`,
   );
-  for (const token of index.tokens) insert.run(token.hash, token.part);
-  return index.tokens.length;
+  return (people) => {
+    const index = buildRosterNameIndex(key, people);
+    for (const token of index.tokens) insert.run(token.hash, token.part);
+    return index.tokens.length;
+  };
 }
 
 export function projectRosterMatcher(db: Connection): RosterMatcher {

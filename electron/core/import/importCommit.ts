@@ -1,6 +1,6 @@
 import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
 import type { ImportKind, ImportSummary } from '../../../shared/import';
-import { rememberRosterNames } from '../anonymize/rosterNameStore';
+import { rosterNameRecorder } from '../anonymize/rosterNameStore';
 import type { RosterPerson } from '../anonymize/rosterNames';
 import { appendAudit } from '../store/audit';
 import { itemPositions } from './instrumentItems';
@@ -119,6 +119,7 @@ function rosterWriter(db: Connection, spec: ImportSpec, register: ParticipantReg
     const rule = spec.columns.find((c) => c.field === name);
     return rule ? (row.values.get(rule.index) ?? null) : null;
   };
+  const rememberNames = rosterNameRecorder(db);
   /** The row's names for the free-text scan: given and family names, or a full name. */
   const rosterPerson = (row: CheckedRow): RosterPerson | null => {
     const text = (name: string) => {
@@ -133,7 +134,7 @@ function rosterWriter(db: Connection, spec: ImportSpec, register: ParticipantReg
     if (identifiers.length === 0) return { problem: 'has no participant id, e-mail or name.' };
     const participant = register.register(identifiers);
     const person = rosterPerson(row);
-    if (person) rememberRosterNames(db, [person]);
+    if (person) rememberNames([person]);
     const cohort = field(row, 'cohort');
     const jobTitle = field(row, 'jobTitle');
     update.run(
