@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { anonymizeSchemas, type AnonymizeResults } from './anonymize';
 import { dataSchemas, type DataResults } from './data';
 import { importSchemas, type ImportResults } from './import';
 import { projectSchemas, type ProjectResults } from './project';
@@ -15,13 +16,14 @@ export const handlerSchemas = {
   ...projectSchemas,
   ...importSchemas,
   ...dataSchemas,
+  ...anonymizeSchemas,
 } as const;
 
 export type HandlerName = keyof typeof handlerSchemas;
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerSchemas)[K]>;
 export type ValidHandlerArgs<K extends HandlerName> = z.output<(typeof handlerSchemas)[K]>;
 
-export type HandlerResults = ProjectResults & ImportResults & DataResults;
+export type HandlerResults = ProjectResults & ImportResults & DataResults & AnonymizeResults;
 
 /** One object must satisfy this (`const handlers: Handlers = {...}`): a missing handler is a compile error. */
 export type Handlers = {

@@ -1,5 +1,6 @@
 import { ConfidantError } from '../../shared/errors';
 import type { Handlers } from '../../shared/api';
+import { readAnonymisationSettings, saveAnonymisationSettings } from './anonymize/anonymisationSettings';
 import { listTables, readRows } from './data/dataRows';
 import { previewSource } from './import/importJob';
 import { importTargets } from './import/importTargets';
@@ -129,6 +130,11 @@ export function createHandlers(session: Session): Handlers {
     'data.tables': async () => ({ tables: listTables(session.requireProject().db) }),
 
     'data.rows': async (query) => readRows(session.requireProject().db, query),
+
+    'anonymize.settings': async () => readAnonymisationSettings(session.requireProject().db),
+
+    'anonymize.saveSettings': async (settings) =>
+      saveAnonymisationSettings(session.requireProject().db, settings, actor),
 
     'project.setAutoLock': async ({ minutes }) => {
       session.setAutoLockMinutes(minutes);

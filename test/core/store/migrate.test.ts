@@ -44,6 +44,20 @@ describe('migrations', () => {
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'audit_log'").pluck().get()).toBe(0);
   });
 
+  it('brings a schema-2 project with documents forward: each document awaits review, none is lost', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 2), PROJECT_KIND.applicationId);
+    db.prepare(
+      "INSERT INTO document (kind, title, body) VALUES ('transcript', 'Interview 1', 'Hello')",
+    ).run();
+    expect(migrate(db, migrations, PROJECT_KIND.applicationId)).toBe(APP_SCHEMA_VERSION);
+    expect(db.prepare('SELECT title, body, review FROM document').get()).toEqual({
+      title: 'Interview 1',
+      body: 'Hello',
+      review: 'awaiting',
+    });
+  });
+
   it('refuses a project from a newer Confidant with a clear message and does not touch the file', () => {
     const file = path.join(dir, 'future.confidant');
     closeProject(createProject(file, PASS, 'test'), 'test');
