@@ -17,6 +17,15 @@ export const importFields = [
   'role',
   'department',
   'jobTitle',
+  // More of the participant's traits (quasi-identifiers): stored generalised where the plan says so.
+  'level',
+  'location',
+  'gender',
+  'tenureBand',
+  'birthDate',
+  'age',
+  /** Any other trait of the participant, kept under its heading. */
+  'attribute',
   'responseId',
   'submittedAt',
   'date',
@@ -44,6 +53,41 @@ export const importFields = [
 ] as const;
 
 export type ImportField = (typeof importFields)[number];
+
+/**
+ * What a column is for anonymisation, suggested from its heading and values and confirmed by the evaluator:
+ *  - direct identifier: names a person on its own (name, e-mail, employee id): pseudonymised, never stored;
+ *  - quasi-identifier: harmless alone, identifying in combination (department, level, age, gender, location,
+ *    tenure, dates): generalised, and the traits the re-identification risk is measured on;
+ *  - sensitive attribute: what must not be learned about a known person (health, ethnicity, ratings, answers);
+ *  - free text: scanned for names and contacts, which are replaced by tags;
+ *  - other: kept as it is.
+ */
+export const columnRoles = [
+  'direct-identifier',
+  'quasi-identifier',
+  'sensitive-attribute',
+  'free-text',
+  'other',
+] as const;
+export type ColumnRole = (typeof columnRoles)[number];
+
+/**
+ * How a quasi-identifier is coarsened before it is stored: a birth date or an age into age bands, a number
+ * into bands with optional bottom and top codes, a date into its month, quarter or year.
+ */
+export const generalisationSchema = z.discriminatedUnion('to', [
+  z
+    .object({
+      to: z.literal('bands'),
+      width: z.number().int().min(1).max(100),
+      bottom: z.number().optional(),
+      top: z.number().optional(),
+    })
+    .strict(),
+  z.object({ to: z.enum(['month', 'quarter', 'year']) }).strict(),
+]);
+export type Generalisation = z.infer<typeof generalisationSchema>;
 
 export const importKinds = ['roster', 'pairings', 'survey', 'hr', 'activity'] as const;
 export type ImportKind = (typeof importKinds)[number];
@@ -76,6 +120,9 @@ export const columnPlanSchema = z
     decimal: z.enum(['.', ',']).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
+    /** The evaluator's confirmed role of the column (participant traits only; identifiers are always direct). */
+    role: z.enum(columnRoles).optional(),
+    generalise: generalisationSchema.optional(),
   })
   .strict();
 
@@ -169,8 +216,10 @@ export interface SourcePreview {
   header: string[];
   /** The question behind each column, as the respondent saw it. */
   questions: string[];
-  /** The suggested plan columns, one per column. */
+  /** The suggested plan columns (with their suggested roles), one per column. */
   columns: (ColumnPlan & { confidence: 'high' | 'medium' | 'low'; reason: string })[];
+  /** Why each column's role was suggested, by column position. */
+  roleReasons: string[];
   /** The first rows of data, for the preview grid. Shown on screen only; nothing of it is stored. */
   rows: string[][];
   /** Excel workbooks: the sheets, so the evaluator can pick another. */

@@ -36,6 +36,7 @@ function preview(overrides: Partial<SourcePreview> = {}): SourcePreview {
     dataStartRow: 2,
     header: ['Email', 'Confidence', 'Notes'],
     questions: ['Email', 'I feel confident', 'Notes'],
+    roleReasons: ['it identifies a person', 'nothing suggests a person', 'the heading asks for words'],
     columns: [
       { index: 0, heading: 'Email', field: 'email', confidence: 'high', reason: 'the heading says e-mail' },
       {
@@ -261,5 +262,54 @@ describe('the check and the summary in words', () => {
     expect(html).toContain('1 = Strongly disagree, 2 = Disagree');
     expect(html).toContain('Suggested: the answers are on a 5-point agreement scale');
     expect(html).toContain('A guess: the answers are short texts');
+    expect(html).toContain('Pseudonymised; never stored');
+  });
+
+  it('asks for the role of a participant trait and offers age bands for a date of birth', () => {
+    const roster = preview({
+      header: ['Email', 'Date of birth', 'Phone'],
+      columns: [
+        { index: 0, heading: 'Email', field: 'email', confidence: 'high', reason: 'e-mail' },
+        {
+          index: 1,
+          heading: 'Date of birth',
+          field: 'birthDate',
+          role: 'quasi-identifier',
+          confidence: 'high',
+          reason: 'dob',
+        },
+        {
+          index: 2,
+          heading: 'Phone',
+          field: 'attribute',
+          role: 'direct-identifier',
+          confidence: 'low',
+          reason: 'phone',
+        },
+      ],
+      roleReasons: [
+        'it identifies a person',
+        'the heading names a trait',
+        'the heading names something that identifies a person',
+      ],
+    });
+    const html = renderToString(
+      <MapColumns
+        preview={roster}
+        columns={initialColumns(roster, false)}
+        onColumns={() => undefined}
+        usingSaved={false}
+        onUseSaved={() => undefined}
+        onSave={() => undefined}
+        saving={false}
+        savedName={null}
+        defaultName="roster"
+      />,
+    );
+    expect(html).toContain('aria-label="Generalise “Date of birth”"');
+    expect(html).toContain('Age in bands of 10 years');
+    expect(html).toContain('aria-label="Role of “Phone”"');
+    expect(html).toContain('Suggested: the heading names something that identifies a person');
+    expect(html).not.toContain('aria-label="Generalise “Phone”"');
   });
 });

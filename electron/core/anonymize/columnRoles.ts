@@ -1,17 +1,12 @@
 import { normaliseHeading } from '../import/mappingSuggestion';
 
+import type { ColumnRole } from '../../../shared/import';
+
 /**
- * What each imported column is, for anonymisation: suggested from its heading and its values, confirmed by
- * the evaluator.
- *  - direct identifier: names a person on its own (name, e-mail, employee id): pseudonymised, never stored;
- *  - quasi-identifier: harmless alone, identifying in combination (department, level, age, gender, location,
- *    tenure, dates): generalised, and the columns the re-identification risk is measured on;
- *  - sensitive attribute: what must not be learned about a known person (health, ethnicity, ratings, answers);
- *  - free text: scanned for names and contacts and redacted;
- *  - other: kept as it is.
+ * What each imported column is for anonymisation (the roles are described in shared/import.ts), suggested from
+ * its heading and its values; the evaluator confirms it in the import wizard.
  */
-export type ColumnRole =
-  'direct-identifier' | 'quasi-identifier' | 'sensitive-attribute' | 'free-text' | 'other';
+export type { ColumnRole };
 
 export interface ColumnRoleSuggestion {
   role: ColumnRole;

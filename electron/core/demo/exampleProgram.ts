@@ -2,13 +2,16 @@ import type { ImportKind } from '../../../shared/import';
 
 /**
  * A small, made-up mentoring program for the demo and for trying Confidant out: a roster of 40 people in
- * two cohorts, who is paired with whom, a baseline and an end-of-program wave of a confidence survey, the
+ * two cohorts (with grade, site, gender and date of birth, kept as an age band), who is paired with whom, a baseline and an end-of-program wave of a confidence survey, the
  * pairs' meetings and the mentees' career moves. Deterministic (a seeded generator), so every demo builds the
  * same project. Every name and address is invented.
  */
 const FIRST = ['Amara', 'Ben', 'Chen', 'Dana', 'Eli', 'Fatima', 'George', 'Hana', 'Ivan', 'Joanna'];
 const LAST = ['Okafor', 'Smith', 'Wang', 'Levi', 'Cohen', 'Khan', 'Brown', 'Sato', 'Petrov', 'Mensah'];
 const DEPARTMENTS = ['Finance', 'Operations', 'Engineering', 'People', 'Sales'];
+const GRADES = ['G5', 'G6', 'G7', 'G8'];
+const SITES = ['Leeds', 'London', 'Glasgow'];
+const GENDERS = ['Female', 'Male', 'Female', 'Male', 'Non-binary'];
 const AGREEMENT = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'];
 const QUESTIONS = [
   'I feel confident leading a team',
@@ -56,6 +59,10 @@ export function exampleProgram(people = 40): ExampleFile[] {
     cohort: i < people / 2 ? '2026 Spring' : '2026 Autumn',
     role: i % 3 === 0 ? 'Mentor' : 'Mentee',
     department: DEPARTMENTS[i % DEPARTMENTS.length]!,
+    grade: GRADES[(i * 3) % GRADES.length]!,
+    site: SITES[(i * 7) % SITES.length]!,
+    gender: GENDERS[(i * 2) % GENDERS.length]!,
+    birthDate: `${1970 + ((i * 13) % 30)}-0${1 + (i % 9)}-1${i % 10}`,
   }));
   const email = (person: (typeof staff)[number]) =>
     `${person.first}.${person.last}@example.org`.toLowerCase();
@@ -76,8 +83,32 @@ export function exampleProgram(people = 40): ExampleFile[] {
       name: 'roster.csv',
       kind: 'roster',
       content: csv([
-        ['Employee ID', 'Email', 'First name', 'Last name', 'Cohort', 'Role', 'Department'],
-        ...staff.map((p) => [p.id, email(p), p.first, p.last, p.cohort, p.role, p.department]),
+        [
+          'Employee ID',
+          'Email',
+          'First name',
+          'Last name',
+          'Cohort',
+          'Role',
+          'Department',
+          'Grade',
+          'Site',
+          'Gender',
+          'Date of birth',
+        ],
+        ...staff.map((p) => [
+          p.id,
+          email(p),
+          p.first,
+          p.last,
+          p.cohort,
+          p.role,
+          p.department,
+          p.grade,
+          p.site,
+          p.gender,
+          p.birthDate,
+        ]),
       ]),
     },
     {

@@ -4,6 +4,7 @@ import { rosterNameRecorder } from '../anonymize/rosterNameStore';
 import type { RosterPerson } from '../anonymize/rosterNames';
 import { appendAudit } from '../store/audit';
 import { itemPositions } from './instrumentItems';
+import { recordTraitRoles, traitReader } from './participantTraits';
 import {
   IdentifierConflict,
   ParticipantRegister,
@@ -113,8 +114,12 @@ function emptySummary(alreadyImportedBefore: boolean): ImportSummary {
 function rosterWriter(db: Connection, spec: ImportSpec, register: ParticipantRegister): RowWriter {
   const update = db.prepare(
     `UPDATE participant SET cohort_id = coalesce(?, cohort_id), role = coalesce(?, role),
-       department = coalesce(?, department), attributes = json_patch(attributes, ?) WHERE id = ?`,
+       department = coalesce(?, department), level = coalesce(?, level), location = coalesce(?, location),
+       gender = coalesce(?, gender), tenure_band = coalesce(?, tenure_band),
+       attributes = json_patch(attributes, ?) WHERE id = ?`,
   );
+  const traits = traitReader(db, spec.columns, new Date());
+  recordTraitRoles(db, spec.columns);
   const field = (row: CheckedRow, name: string): CellValue => {
     const rule = spec.columns.find((c) => c.field === name);
     return rule ? (row.values.get(rule.index) ?? null) : null;
@@ -136,12 +141,16 @@ function rosterWriter(db: Connection, spec: ImportSpec, register: ParticipantReg
     const person = rosterPerson(row);
     if (person) rememberNames([person]);
     const cohort = field(row, 'cohort');
-    const jobTitle = field(row, 'jobTitle');
+    const { columns, attributes } = traits(row);
     update.run(
       cohort === null ? null : cohortId(db, String(cohort)),
       field(row, 'role'),
       field(row, 'department'),
-      JSON.stringify(jobTitle === null ? {} : { jobTitle }),
+      columns.level ?? null,
+      columns.location ?? null,
+      columns.gender ?? null,
+      columns.tenure_band ?? null,
+      JSON.stringify(attributes),
       participant.id,
     );
     return { added: participant.added };

@@ -7,7 +7,8 @@ import { openEncryptedFile } from '../store/encryptedFile';
 import { PROJECT_KIND } from '../store/projectFile';
 import { answerScales, type AnswerScale } from './answerScales';
 import { commitImport } from './importCommit';
-import type { ColumnSuggestion } from './mappingSuggestion';
+import { directIdentifierFields, type ColumnSuggestion } from './mappingSuggestion';
+import { suggestColumnRole, type ColumnRoleSuggestion } from '../anonymize/columnRoles';
 import { openSource, previewRows, recogniseSource, type SourceOptions } from './sourceFile';
 import type { ColumnRule } from './validation';
 
@@ -41,6 +42,12 @@ export async function previewSource(
   const recognised = await recogniseSource(source, options);
   const opened = await openSource(source, { ...options, dataStartRow: recognised.dataStartRow });
   const rows = await previewRows(opened.table, PREVIEW_ROWS);
+  const roles = recognised.mapping.map((suggestion) =>
+    suggestedRole(
+      suggestion,
+      rows.map((row) => row.cells[suggestion.index] ?? ''),
+    ),
+  );
   return {
     ...(opened.kind === 'xlsx' ? { sheets: opened.table.sheets } : {}),
     answerScales: answerScales.map(({ id, name, labels }) => ({ id, name, labels: [...labels] })),
@@ -49,9 +56,20 @@ export async function previewSource(
     dataStartRow: recognised.dataStartRow,
     header: recognised.header,
     questions: recognised.columns.map((column) => column.question),
-    columns: recognised.mapping.map(toColumnPlan),
+    columns: recognised.mapping.map((suggestion, index) => ({
+      ...toColumnPlan(suggestion),
+      role: roles[index]!.role,
+    })),
+    roleReasons: roles.map((suggested) => suggested.reason),
     rows: rows.map((row) => row.cells),
   };
+}
+
+/** The column's anonymisation role as its heading and values suggest it, for the evaluator to confirm. */
+function suggestedRole(suggestion: ColumnSuggestion, sample: readonly string[]): ColumnRoleSuggestion {
+  if (directIdentifierFields.includes(suggestion.field))
+    return { role: 'direct-identifier', reason: 'it identifies a person: pseudonymised, never stored' };
+  return suggestColumnRole(suggestion.heading, sample);
 }
 
 function answerScale(id: string): AnswerScale {
@@ -79,6 +97,8 @@ export function columnRules(columns: readonly ColumnPlan[]): ColumnRule[] {
     min: column.min,
     max: column.max,
     identifierKind: column.identifierKind,
+    role: column.role,
+    generalise: column.generalise,
   }));
 }
 

@@ -30,6 +30,21 @@ export const directIdentifierFields: readonly ImportField[] = [
 /** Fields that name a person of a pairing: looked up on the roster, never stored. */
 export const pairedPersonFields: readonly ImportField[] = ['mentorId', 'menteeId'];
 
+/** The participant's traits a roster stores: the quasi-identifiers the disclosure risk is measured on. */
+export const participantTraitFields: readonly ImportField[] = [
+  'cohort',
+  'role',
+  'department',
+  'jobTitle',
+  'level',
+  'location',
+  'gender',
+  'tenureBand',
+  'birthDate',
+  'age',
+  'attribute',
+];
+
 /** Fields a participant can have only one value of per file (a roster row, a survey response). */
 export const itemFields: readonly ImportField[] = ['likertItem', 'numericItem', 'choiceItem', 'freeText'];
 
@@ -145,6 +160,20 @@ const HEADING_RULES: [RegExp, ImportField, string][] = [
     'the heading says department',
   ],
   [/job ?title|^position$|job role/, 'jobTitle', 'the heading says job title'],
+  [/^(job |grade |career |pay )?(level|grade|band)$|^seniority$/, 'level', 'the heading says level or grade'],
+  [
+    /^(work |office |base |home )?(location|site|office|city|town|region|country|base)$/,
+    'location',
+    'the heading says location',
+  ],
+  [/^(gender|sex|gender identity)$/, 'gender', 'the heading says gender'],
+  [
+    /tenure|^(years|length|time) (of|in) (service|post|role|the organisation|the organization)$/,
+    'tenureBand',
+    'the heading says tenure',
+  ],
+  [/^(date of birth|dob|birth ?date|birthday)$/, 'birthDate', 'the heading says date of birth'],
+  [/^(age|age in years|age years)$/, 'age', 'the heading says age'],
   [
     /^(timestamp|completion ?time|recorded ?date|submitted( at)?|date submitted|submission date)$/,
     'submittedAt',
@@ -155,6 +184,7 @@ const HEADING_RULES: [RegExp, ImportField, string][] = [
 
 const dateFields = new Set<ImportField>([
   'date',
+  'birthDate',
   'submittedAt',
   'pairingStart',
   'pairingEnd',

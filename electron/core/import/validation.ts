@@ -1,5 +1,6 @@
 import isEmail from 'validator/lib/isEmail';
 import { scoreAnswer, type AnswerScale, type CodeScoring } from './answerScales';
+import type { ColumnRole, Generalisation } from '../../../shared/import';
 import type { ImportField } from './mappingSuggestion';
 import { quoteValue, type ImportProblem } from './problems';
 import type { ParticipantIdentifierKind } from './participantRegister';
@@ -31,6 +32,9 @@ export interface ColumnRule {
   max?: number;
   /** mentorId and menteeId columns: which identifier of a person the column holds (the value decides if unset). */
   identifierKind?: ParticipantIdentifierKind;
+  /** Participant traits: the role the evaluator confirmed, and how the value is coarsened before it is stored. */
+  role?: ColumnRole;
+  generalise?: Generalisation;
 }
 
 export interface ValidationSettings {
@@ -84,7 +88,10 @@ export function convertCell(raw: string, rule: ColumnRule): Parsed<CellValue> {
             expected: 'an e-mail address',
             message: `${quoteValue(raw)} is not an e-mail address.`,
           };
+    case 'age':
+      return parseAge(text, rule);
     case 'date':
+    case 'birthDate':
     case 'submittedAt':
     case 'pairingStart':
     case 'pairingEnd':
@@ -137,8 +144,22 @@ export function convertCell(raw: string, rule: ColumnRule): Parsed<CellValue> {
     case 'ignore':
       return { ok: true, value: null };
     default:
+      if (rule.generalise?.to === 'bands') return parseNumber(text, rule.decimal ?? null);
+      if (rule.generalise) return parseDate(text, rule.dateStyle);
       return { ok: true, value: text };
   }
+}
+
+function parseAge(text: string, rule: ColumnRule): Parsed<CellValue> {
+  const age = parseNumber(text, rule.decimal ?? null);
+  if (!age.ok) return age;
+  if (age.value < 0 || age.value > 120)
+    return {
+      ok: false,
+      expected: 'an age in years from 0 to 120',
+      message: `${quoteValue(text)} is not an age in years; expected 0 to 120.`,
+    };
+  return age;
 }
 
 function scoreLikert(text: string, rule: ColumnRule): Parsed<CellValue> {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AnswerScaleChoice, ImportField, SourcePreview } from '../../../shared/import';
 import { formatWhen } from '../../format';
+import { ColumnProtection } from './ColumnProtection';
 import { fieldGroups, fieldLabels, mappingIssues, sampleValues, type MappedColumn } from './wizardState';
 
 const confidenceWords: Record<MappedColumn['confidence'], string> = {
@@ -72,6 +73,7 @@ export function MapColumns({
             <th scope="col">Column</th>
             <th scope="col">Sample values</th>
             <th scope="col">Holds</th>
+            <th scope="col">Protection</th>
             <th scope="col">Answer scale</th>
             <th scope="col">Required</th>
           </tr>
@@ -106,6 +108,7 @@ export function MapColumns({
                         confidence: 'high',
                         reason: 'your choice',
                         ...(field === 'likertItem' ? {} : { scaleId: undefined }),
+                        generalise: undefined,
                       });
                     }}
                   >
@@ -126,6 +129,14 @@ export function MapColumns({
                         ? 'From the saved mapping'
                         : `${confidenceWords[column.confidence]}: ${column.reason}`}
                   </span>
+                </td>
+                <td>
+                  <ColumnProtection
+                    column={column}
+                    heading={heading}
+                    roleReason={preview.roleReasons[column.index]}
+                    onChange={(change) => update(column.index, change)}
+                  />
                 </td>
                 <td>
                   {column.field === 'likertItem' && (

@@ -1,0 +1,139 @@
+import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
+import type { ColumnRole } from '../../../shared/import';
+import { projectScanOptions } from '../anonymize/anonymisationSettings';
+import {
+  birthDateToAgeBand,
+  dateToMonth,
+  dateToQuarter,
+  dateToYear,
+  numberToBand,
+  type BandOptions,
+} from '../anonymize/generalise';
+import { anonymiseText } from '../anonymize/operators';
+import { scanForPii, type ScanOptions } from '../anonymize/scan';
+import type { CellValue, CheckedRow, ColumnRule } from './validation';
+
+/**
+ * A roster's participant traits (department, level, location, gender, tenure, age, any other attribute), stored
+ * as the evaluator's column roles say: a direct identifier is never stored, free text loses the names and
+ * contacts in it, and a generalised quasi-identifier is coarsened first (a birth date is only ever kept as an
+ * age band). Which traits are quasi-identifiers is remembered, so the disclosure-risk panel can offer them.
+ */
+
+/** Where a trait goes: a column of `participant`, or a key of its `attributes`. */
+export type TraitTarget = { column: 'level' | 'location' | 'gender' | 'tenure_band' } | { attribute: string };
+
+export interface TraitColumn {
+  rule: ColumnRule;
+  target: TraitTarget;
+  /** The trait's name as the risk panel shows it. */
+  name: string;
+}
+
+const PARTICIPANT_COLUMNS = {
+  level: 'level',
+  location: 'location',
+  gender: 'gender',
+  tenureBand: 'tenure_band',
+} as const;
+
+/** The age band width when the plan gives none: ten years, as most HR reporting does. */
+export const DEFAULT_AGE_BAND: BandOptions = { width: 10 };
+
+const ROLES_SETTING = 'participant_trait_roles';
+
+function targetOf(rule: ColumnRule): TraitColumn | null {
+  if (rule.field in PARTICIPANT_COLUMNS) {
+    const column = PARTICIPANT_COLUMNS[rule.field as keyof typeof PARTICIPANT_COLUMNS];
+    return { rule, target: { column }, name: column };
+  }
+  if (rule.field === 'birthDate' || rule.field === 'age')
+    return { rule, target: { attribute: 'ageBand' }, name: 'ageBand' };
+  if (rule.field === 'jobTitle') return { rule, target: { attribute: 'jobTitle' }, name: 'jobTitle' };
+  if (rule.field === 'attribute') {
+    const name = rule.heading.trim() || `Column ${rule.index + 1}`;
+    return { rule, target: { attribute: name }, name };
+  }
+  return null;
+}
+
+/** The columns of a plan that hold traits to store: every trait column but the direct identifiers. */
+export function traitColumns(columns: readonly ColumnRule[]): TraitColumn[] {
+  return columns
+    .filter((rule) => rule.role !== 'direct-identifier')
+    .map(targetOf)
+    .filter((trait): trait is TraitColumn => trait !== null);
+}
+
+function bandOptions(rule: ColumnRule): BandOptions {
+  return rule.generalise?.to === 'bands'
+    ? { width: rule.generalise.width, bottom: rule.generalise.bottom, top: rule.generalise.top }
+    : DEFAULT_AGE_BAND;
+}
+
+/** The value as it is stored: coarsened as the column's generalisation says; ages and birth dates always banded. */
+export function storedTraitValue(value: CellValue, rule: ColumnRule, importedOn: Date): string | null {
+  if (value === null) return null;
+  if (rule.field === 'birthDate')
+    return birthDateToAgeBand(
+      new Date(`${String(value).slice(0, 10)}T00:00:00Z`),
+      importedOn,
+      bandOptions(rule),
+    );
+  if (rule.field === 'age') return numberToBand(Number(value), bandOptions(rule));
+  const generalise = rule.generalise;
+  if (generalise?.to === 'bands') return numberToBand(Number(value), bandOptions(rule));
+  if (generalise) {
+    const date = new Date(`${String(value).slice(0, 10)}T00:00:00Z`);
+    return generalise.to === 'month'
+      ? dateToMonth(date)
+      : generalise.to === 'quarter'
+        ? dateToQuarter(date)
+        : dateToYear(date);
+  }
+  return String(value);
+}
+
+/** Free text with every name and contact the scan finds replaced by a typed tag. */
+export function redactedText(text: string, scanOptions: ScanOptions): string {
+  return anonymiseText(text, scanForPii(text, scanOptions)).text;
+}
+
+/** What one roster row's traits set: participant columns and attributes. */
+export interface TraitValues {
+  columns: Partial<Record<'level' | 'location' | 'gender' | 'tenure_band', string>>;
+  attributes: Record<string, string>;
+}
+
+/** Reads a row's traits, ready for `UPDATE participant`; built once per import. */
+export function traitReader(db: Connection, columns: readonly ColumnRule[], importedOn: Date) {
+  const traits = traitColumns(columns);
+  const scanOptions = traits.some((trait) => trait.rule.role === 'free-text') ? projectScanOptions(db) : {};
+  return (row: CheckedRow): TraitValues => {
+    const values: TraitValues = { columns: {}, attributes: {} };
+    for (const { rule, target } of traits) {
+      let value = storedTraitValue(row.values.get(rule.index) ?? null, rule, importedOn);
+      if (value === null) continue;
+      if (rule.role === 'free-text') value = redactedText(value, scanOptions);
+      if ('column' in target) values.columns[target.column] = value;
+      else values.attributes[target.attribute] = value;
+    }
+    return values;
+  };
+}
+
+/** Remembers the role of each trait this import stored (the latest import's word wins). */
+export function recordTraitRoles(db: Connection, columns: readonly ColumnRule[]): void {
+  const roles = readTraitRoles(db);
+  for (const { rule, name } of traitColumns(columns)) roles[name] = rule.role ?? 'quasi-identifier';
+  db.prepare(
+    'INSERT INTO project_setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(ROLES_SETTING, JSON.stringify(roles));
+}
+
+/** The role of each stored trait, by its name ("department", "ageBand", "Site code"). */
+export function readTraitRoles(db: Connection): Record<string, ColumnRole> {
+  const stored = db.prepare('SELECT value FROM project_setting WHERE key = ?').pluck().get(ROLES_SETTING) as
+    string | undefined;
+  return stored === undefined ? {} : (JSON.parse(stored) as Record<string, ColumnRole>);
+}
