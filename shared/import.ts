@@ -54,6 +54,32 @@ export const importFields = [
 
 export type ImportField = (typeof importFields)[number];
 
+/** Fields that identify a person directly: pseudonymised on the way in, never stored in the clear. */
+export const directIdentifierFields: readonly ImportField[] = [
+  'participantId',
+  'email',
+  'fullName',
+  'givenName',
+  'familyName',
+  'mentorId',
+  'menteeId',
+];
+
+/** The participant's traits a roster stores, each with the role the evaluator confirms. */
+export const participantTraitFields: readonly ImportField[] = [
+  'cohort',
+  'role',
+  'department',
+  'jobTitle',
+  'level',
+  'location',
+  'gender',
+  'tenureBand',
+  'birthDate',
+  'age',
+  'attribute',
+];
+
 /**
  * What a column is for anonymisation, suggested from its heading and values and confirmed by the evaluator:
  *  - direct identifier: names a person on its own (name, e-mail, employee id): pseudonymised, never stored;

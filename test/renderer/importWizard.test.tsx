@@ -29,6 +29,22 @@ const AGREEMENT = {
   labels: ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'],
 };
 
+/** The mapping step as it first shows a file's suggested columns. */
+const mappingStep = (shown: SourcePreview) =>
+  renderToString(
+    <MapColumns
+      preview={shown}
+      columns={initialColumns(shown, false)}
+      onColumns={() => undefined}
+      usingSaved={false}
+      onUseSaved={() => undefined}
+      onSave={() => undefined}
+      saving={false}
+      savedName={null}
+      defaultName="mapping"
+    />,
+  );
+
 function preview(overrides: Partial<SourcePreview> = {}): SourcePreview {
   return {
     tool: 'plain',
@@ -244,19 +260,7 @@ describe('the check and the summary in words', () => {
   });
 
   it('labels every control of the mapping step by its column', () => {
-    const html = renderToString(
-      <MapColumns
-        preview={preview()}
-        columns={initialColumns(preview(), false)}
-        onColumns={() => undefined}
-        usingSaved={false}
-        onUseSaved={() => undefined}
-        onSave={() => undefined}
-        saving={false}
-        savedName={null}
-        defaultName="wave"
-      />,
-    );
+    const html = mappingStep(preview());
     expect(html).toContain('aria-label="What “Email” holds"');
     expect(html).toContain('aria-label="Answer scale of “Confidence”"');
     expect(html).toContain('1 = Strongly disagree, 2 = Disagree');
@@ -293,19 +297,7 @@ describe('the check and the summary in words', () => {
         'the heading names something that identifies a person',
       ],
     });
-    const html = renderToString(
-      <MapColumns
-        preview={roster}
-        columns={initialColumns(roster, false)}
-        onColumns={() => undefined}
-        usingSaved={false}
-        onUseSaved={() => undefined}
-        onSave={() => undefined}
-        saving={false}
-        savedName={null}
-        defaultName="roster"
-      />,
-    );
+    const html = mappingStep(roster);
     expect(html).toContain('aria-label="Generalise “Date of birth”"');
     expect(html).toContain('Age in bands of 10 years');
     expect(html).toContain('aria-label="Role of “Phone”"');

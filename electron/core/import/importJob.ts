@@ -2,12 +2,18 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { ConfidantError } from '../../../shared/errors';
-import type { ColumnPlan, ImportPlan, ImportSummary, SourcePreview } from '../../../shared/import';
+import {
+  directIdentifierFields,
+  type ColumnPlan,
+  type ImportPlan,
+  type ImportSummary,
+  type SourcePreview,
+} from '../../../shared/import';
 import { openEncryptedFile } from '../store/encryptedFile';
 import { PROJECT_KIND } from '../store/projectFile';
 import { answerScales, type AnswerScale } from './answerScales';
 import { commitImport } from './importCommit';
-import { directIdentifierFields, type ColumnSuggestion } from './mappingSuggestion';
+import type { ColumnSuggestion } from './mappingSuggestion';
 import { suggestColumnRole, type ColumnRoleSuggestion } from '../anonymize/columnRoles';
 import { openSource, previewRows, recogniseSource, type SourceOptions } from './sourceFile';
 import type { ColumnRule } from './validation';

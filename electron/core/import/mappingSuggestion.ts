@@ -16,34 +16,8 @@ import {
  */
 export { importFields, type ImportField };
 
-/** Fields that identify a person directly: pseudonymised on the way in, never stored in the clear. */
-export const directIdentifierFields: readonly ImportField[] = [
-  'participantId',
-  'email',
-  'fullName',
-  'givenName',
-  'familyName',
-  'mentorId',
-  'menteeId',
-];
-
 /** Fields that name a person of a pairing: looked up on the roster, never stored. */
 export const pairedPersonFields: readonly ImportField[] = ['mentorId', 'menteeId'];
-
-/** The participant's traits a roster stores: the quasi-identifiers the disclosure risk is measured on. */
-export const participantTraitFields: readonly ImportField[] = [
-  'cohort',
-  'role',
-  'department',
-  'jobTitle',
-  'level',
-  'location',
-  'gender',
-  'tenureBand',
-  'birthDate',
-  'age',
-  'attribute',
-];
 
 /** Fields a participant can have only one value of per file (a roster row, a survey response). */
 export const itemFields: readonly ImportField[] = ['likertItem', 'numericItem', 'choiceItem', 'freeText'];

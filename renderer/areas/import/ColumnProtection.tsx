@@ -1,29 +1,14 @@
-import type { ColumnRole, Generalisation, ImportField } from '../../../shared/import';
+import {
+  directIdentifierFields,
+  participantTraitFields,
+  type ColumnRole,
+  type Generalisation,
+  type ImportField,
+} from '../../../shared/import';
 import type { MappedColumn } from './wizardState';
 
-/** The participant's traits: these columns have a role the evaluator confirms, and may be generalised. */
-const TRAIT_FIELDS = new Set<ImportField>([
-  'cohort',
-  'role',
-  'department',
-  'jobTitle',
-  'level',
-  'location',
-  'gender',
-  'tenureBand',
-  'birthDate',
-  'age',
-  'attribute',
-]);
-const IDENTIFIER_FIELDS = new Set<ImportField>([
-  'participantId',
-  'email',
-  'fullName',
-  'givenName',
-  'familyName',
-  'mentorId',
-  'menteeId',
-]);
+const TRAIT_FIELDS = new Set<ImportField>(participantTraitFields);
+const IDENTIFIER_FIELDS = new Set<ImportField>(directIdentifierFields);
 const ANSWER_FIELDS = new Set<ImportField>(['likertItem', 'numericItem', 'choiceItem']);
 
 export const roleLabels: Record<ColumnRole, string> = {

@@ -1,11 +1,12 @@
-import type {
-  ColumnPlan,
-  ImportField,
-  ImportKind,
-  ImportPlan,
-  ImportProblemReport,
-  ImportSummary,
-  SourcePreview,
+import {
+  participantTraitFields,
+  type ColumnPlan,
+  type ImportField,
+  type ImportKind,
+  type ImportPlan,
+  type ImportProblemReport,
+  type ImportSummary,
+  type SourcePreview,
 } from '../../../shared/import';
 
 /**
@@ -70,22 +71,7 @@ export const fieldGroups: { label: string; fields: ImportField[] }[] = [
     label: 'Who the row is about',
     fields: ['participantId', 'email', 'fullName', 'givenName', 'familyName'],
   },
-  {
-    label: 'About the participant',
-    fields: [
-      'cohort',
-      'role',
-      'department',
-      'jobTitle',
-      'level',
-      'location',
-      'gender',
-      'tenureBand',
-      'birthDate',
-      'age',
-      'attribute',
-    ],
-  },
+  { label: 'About the participant', fields: [...participantTraitFields] },
   { label: 'About the response', fields: ['responseId', 'submittedAt', 'date'] },
   { label: 'Answers', fields: ['likertItem', 'numericItem', 'choiceItem', 'freeText'] },
   {
