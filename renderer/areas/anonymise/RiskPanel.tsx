@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ClientSideRowModelModule, ModuleRegistry, type ColDef } from 'ag-grid-community';
+import { CellStyleModule, ClientSideRowModelModule, ModuleRegistry, type ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import 'ag-grid-community/styles/ag-grid.css';
 import 'ag-grid-community/styles/ag-theme-quartz-no-font.css';
@@ -12,7 +12,7 @@ import { GeneraliseAttribute } from './GeneraliseAttribute';
 import { describeValue, plural } from './generalisationForm';
 
 // The grid's own stylesheets are bundled (theme: 'legacy'), because the app's CSP lets no script add <style>.
-ModuleRegistry.registerModules([ClientSideRowModelModule]);
+ModuleRegistry.registerModules([ClientSideRowModelModule, CellStyleModule]);
 
 /**
  * Disclosure risk: the evaluator ticks the attributes an outsider could know about a participant (their
