@@ -11,6 +11,9 @@ const actionWords: Record<string, string> = {
   'project.setAutoLock': 'Auto-lock changed',
   'import.commit': 'File imported',
   'import.saveMapping': 'Column mapping saved',
+  'anonymize.saveSettings': 'Anonymisation settings saved',
+  'anonymize.generalise': 'Attribute generalised',
+  'anonymize.addNames': 'Names to look for added',
 };
 
 export function describeAuditAction(action: string): string {

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { anonymizeSchemas, type AnonymizeResults } from './anonymize';
 import { dataSchemas, type DataResults } from './data';
+import { disclosureSchemas, type DisclosureResults } from './disclosure';
 import { importSchemas, type ImportResults } from './import';
 import { projectSchemas, type ProjectResults } from './project';
+import { scanTermSchemas, type ScanTermResults } from './scanTerms';
 import type { ErrorReport } from './errors';
 import type { ProgressListener } from './progress';
 
@@ -17,13 +19,20 @@ export const handlerSchemas = {
   ...importSchemas,
   ...dataSchemas,
   ...anonymizeSchemas,
+  ...disclosureSchemas,
+  ...scanTermSchemas,
 } as const;
 
 export type HandlerName = keyof typeof handlerSchemas;
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerSchemas)[K]>;
 export type ValidHandlerArgs<K extends HandlerName> = z.output<(typeof handlerSchemas)[K]>;
 
-export type HandlerResults = ProjectResults & ImportResults & DataResults & AnonymizeResults;
+export type HandlerResults = ProjectResults &
+  ImportResults &
+  DataResults &
+  AnonymizeResults &
+  DisclosureResults &
+  ScanTermResults;
 
 /** One object must satisfy this (`const handlers: Handlers = {...}`): a missing handler is a compile error. */
 export type Handlers = {

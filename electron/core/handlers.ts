@@ -1,6 +1,10 @@
 import { ConfidantError } from '../../shared/errors';
 import type { Handlers } from '../../shared/api';
 import { readAnonymisationSettings, saveAnonymisationSettings } from './anonymize/anonymisationSettings';
+import { generaliseAttribute, previewGeneralisation } from './anonymize/attributeGeneralisation';
+import { detectIdentifierMasks } from './anonymize/detectors/employeeId';
+import { riskReport } from './anonymize/riskReport';
+import { nameWordCounts, recordOtherNames } from './anonymize/rosterNameStore';
 import { listTables, readRows } from './data/dataRows';
 import { previewSource } from './import/importJob';
 import { importTargets } from './import/importTargets';
@@ -135,6 +139,27 @@ export function createHandlers(session: Session): Handlers {
 
     'anonymize.saveSettings': async (settings) =>
       saveAnonymisationSettings(session.requireProject().db, settings, actor),
+
+    // Disclosure risk and generalisation of participants' quasi-identifiers; names and id masks to look for.
+    'anonymize.risk': async ({ quasiIdentifiers }) =>
+      riskReport(session.requireProject().db, quasiIdentifiers),
+
+    'anonymize.previewGeneralisation': async ({ attribute, rule, quasiIdentifiers }) =>
+      previewGeneralisation(session.requireProject().db, attribute, rule, quasiIdentifiers),
+
+    'anonymize.generalise': async ({ attribute, rule, quasiIdentifiers }) =>
+      generaliseAttribute(session.requireProject().db, attribute, rule, quasiIdentifiers, actor),
+
+    'anonymize.nameCounts': async () => nameWordCounts(session.requireProject().db),
+
+    'anonymize.addNames': async ({ names }) => {
+      const { db } = session.requireProject();
+      return { newWords: recordOtherNames(db, names, actor), counts: nameWordCounts(db) };
+    },
+
+    'anonymize.tryMask': async ({ mask, sample }) => ({
+      found: detectIdentifierMasks(sample, [{ mask }]).map((found) => sample.slice(found.start, found.end)),
+    }),
 
     'project.setAutoLock': async ({ minutes }) => {
       session.setAutoLockMinutes(minutes);
