@@ -1,6 +1,7 @@
 import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
 import type { AttributeKind, QuasiIdentifierInfo, QuasiIdentifierValue } from '../../../shared/disclosure';
 import { ConfidantError } from '../../../shared/errors';
+import { readTraitRoles } from '../import/participantTraits';
 
 /**
  * The participant table's quasi-identifiers: the built-in columns (cohort, role, department, level, location,
@@ -66,8 +67,12 @@ function parseAttributes(json: string): Record<string, unknown> {
   }
 }
 
-/** Every participant, in the order they were added. */
+/**
+ * Every participant, in the order they were added. Attributes the import's column roles marked as free text
+ * are left out: a sentence about someone is redacted text, not a trait an outsider could match on.
+ */
 export function readParticipantQuasiIdentifiers(db: Connection): ParticipantQuasiIdentifiers[] {
+  const roles = readTraitRoles(db);
   const rows = db
     .prepare(
       `SELECT p.id, c.name AS cohort, p.role, p.department, p.level, p.location, p.gender,
@@ -80,7 +85,7 @@ export function readParticipantQuasiIdentifiers(db: Connection): ParticipantQuas
     const values: Record<string, QuasiIdentifierValue> = {};
     for (const { id } of BUILT_IN) values[id] = recordedValue(row[id as keyof ParticipantRow]);
     for (const [key, value] of Object.entries(attributes)) {
-      values[ATTRIBUTE_PREFIX + key] = recordedValue(value);
+      if (roles[key] !== 'free-text') values[ATTRIBUTE_PREFIX + key] = recordedValue(value);
     }
     return { id: row.id, values, attributes };
   });
@@ -149,7 +154,8 @@ export function availableQuasiIdentifiers(
 ): QuasiIdentifierInfo[] {
   const custom = new Set<string>();
   for (const participant of participants)
-    for (const key of Object.keys(participant.attributes)) custom.add(key);
+    for (const id of Object.keys(participant.values))
+      if (id.startsWith(ATTRIBUTE_PREFIX)) custom.add(id.slice(ATTRIBUTE_PREFIX.length));
   return [
     ...BUILT_IN.map(({ id, label, column }) => describe(participants, id, label, column !== undefined)),
     ...[...custom]

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importIntoProject, previewSource } from '../../../electron/core/import/importJob';
+import { riskReport } from '../../../electron/core/anonymize/riskReport';
 import { readTraitRoles, storedTraitValue } from '../../../electron/core/import/participantTraits';
 import type { ColumnRule } from '../../../electron/core/import/validation';
 import { closeProject, createProject, openProject } from '../../../electron/core/store/projectFile';
@@ -89,6 +90,19 @@ describe('a roster’s participant traits', () => {
         Notes: 'free-text',
       });
       expect(readTraitRoles(project.db)).not.toHaveProperty('Phone');
+      const offered = riskReport(project.db, ['gender', 'location', 'attributes.ageBand']);
+      expect(offered.available.map((info) => info.id)).toEqual(
+        expect.arrayContaining([
+          'level',
+          'location',
+          'gender',
+          'tenure',
+          'attributes.ageBand',
+          'attributes.Home office',
+        ]),
+      );
+      expect(offered.available.map((info) => info.id)).not.toContain('attributes.Notes');
+      expect(offered.uniques).toBe(2);
     } finally {
       closeProject(project, 'test');
     }
