@@ -1,6 +1,14 @@
 import { ConfidantError } from '../../shared/errors';
 import type { Handlers } from '../../shared/api';
 import { readAnonymisationSettings, saveAnonymisationSettings } from './anonymize/anonymisationSettings';
+import { applyReview, previewReview } from './anonymize/applyReview';
+import {
+  addFinding,
+  decideFindings,
+  listDocumentsForReview,
+  readDocumentForReview,
+} from './anonymize/redactionReview';
+import { rescanAwaitingDocuments } from './anonymize/rescanDocuments';
 import { listTables, readRows } from './data/dataRows';
 import { previewSource } from './import/importJob';
 import { importTargets } from './import/importTargets';
@@ -135,6 +143,23 @@ export function createHandlers(session: Session): Handlers {
 
     'anonymize.saveSettings': async (settings) =>
       saveAnonymisationSettings(session.requireProject().db, settings, actor),
+
+    // The redaction review (shared/redaction.ts)
+    'anonymize.documents': async () => ({ documents: listDocumentsForReview(session.requireProject().db) }),
+
+    'anonymize.document': async ({ documentId }) =>
+      readDocumentForReview(session.requireProject().db, documentId),
+
+    'anonymize.decide': async (decision) => decideFindings(session.requireProject().db, decision, actor),
+
+    'anonymize.addFinding': async (span) => addFinding(session.requireProject().db, span, actor),
+
+    'anonymize.preview': async ({ documentId, operators }) =>
+      previewReview(session.requireProject().db, documentId, operators),
+
+    'anonymize.apply': async (review) => applyReview(session.requireProject().db, review, actor),
+
+    'anonymize.rescan': async () => rescanAwaitingDocuments(session.requireProject().db, actor),
 
     'project.setAutoLock': async ({ minutes }) => {
       session.setAutoLockMinutes(minutes);
