@@ -30,7 +30,6 @@ export const areas: Area[] = [
     id: 'anonymise',
     label: 'Anonymise',
     purpose: 'Pseudonymise identifiers, review redactions and check disclosure risk.',
-    comingWith: 'the anonymisation review: detected identifiers, pseudonyms, redactions and generalisation',
   },
   {
     id: 'coding',

@@ -11,6 +11,10 @@ const actionWords: Record<string, string> = {
   'project.setAutoLock': 'Auto-lock changed',
   'import.commit': 'File imported',
   'import.saveMapping': 'Column mapping saved',
+  'anonymize.decide': 'Redaction decided',
+  'anonymize.addFinding': 'Missed personal data marked',
+  'anonymize.apply': 'Redaction review applied, original deleted',
+  'anonymize.rescan': 'Documents scanned again',
 };
 
 export function describeAuditAction(action: string): string {

@@ -15,6 +15,9 @@ const AuditLog = lazy(() => import('../areas/AuditLog').then((module) => ({ defa
 const DataBrowser = lazy(() =>
   import('../areas/data/DataBrowser').then((module) => ({ default: module.DataBrowser })),
 );
+const AnonymiseArea = lazy(() =>
+  import('../areas/anonymise/AnonymiseArea').then((module) => ({ default: module.AnonymiseArea })),
+);
 const ImportWizard = lazy(() =>
   import('../areas/import/ImportWizard').then((module) => ({ default: module.ImportWizard })),
 );
@@ -110,6 +113,12 @@ function AreaPage({ project, area, onArea, onStatus, theme }: Omit<ProjectHomePr
       return (
         <Suspense fallback={<p role="status">Loading the data browser…</p>}>
           <DataBrowser theme={theme} />
+        </Suspense>
+      );
+    case 'anonymise':
+      return (
+        <Suspense fallback={<p role="status">Loading the Anonymise area…</p>}>
+          <AnonymiseArea theme={theme} />
         </Suspense>
       );
     case 'security':
