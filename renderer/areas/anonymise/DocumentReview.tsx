@@ -226,7 +226,9 @@ function MarkWords({
   const spans = bySelection ? [{ start: selection.start, end: selection.end }] : places;
   const action = bySelection
     ? 'Mark the selection'
-    : `Mark ${places.length === 1 ? 'the 1 place' : `all ${places.length} places`} it appears`;
+    : words.trim() === ''
+      ? 'Mark'
+      : `Mark ${places.length === 1 ? 'the 1 place' : `all ${places.length} places`} it appears`;
 
   return (
     <form

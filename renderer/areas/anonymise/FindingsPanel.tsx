@@ -165,6 +165,7 @@ export function FindingsPanel({
                         finding.id === current || (current === null && finding === ordered[0]) ? 0 : -1
                       }
                       onClick={() => onPick(finding.id)}
+                      onFocus={() => onPick(finding.id)}
                       title={finding.reason}
                     >
                       <span className="finding-text">{finding.text}</span>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  CellStyleModule,
   ClientSideRowModelModule,
   ModuleRegistry,
   type ColDef,
@@ -18,7 +19,7 @@ import { DocumentReview } from './DocumentReview';
 import { documentKindLabels, entityLabels } from './entityWords';
 
 // The grid's own stylesheets are bundled (theme: 'legacy'), because the app's CSP lets no script add <style>.
-ModuleRegistry.registerModules([ClientSideRowModelModule]);
+ModuleRegistry.registerModules([CellStyleModule, ClientSideRowModelModule]);
 
 /** Every query of the review: they are refreshed together after any change. */
 export const REVIEW_QUERY_KEY = ['anonymize.review'] as const;
