@@ -48,7 +48,10 @@ interface FindingRow extends StoredFinding {
 
 const DOCUMENT_COLUMNS = `id, kind, title, review, reviewed_at AS reviewedAt, length(body) AS characters`;
 
-function withCounts(document: DocumentRow, counts: readonly CountRow[]): DocumentUnderReview {
+function withCounts(
+  document: DocumentRow,
+  counts: readonly Omit<CountRow, 'documentId'>[],
+): DocumentUnderReview {
   const byEntity = new Map<PiiEntityName, EntityCounts>();
   const total = { pending: 0, accepted: 0, rejected: 0 };
   for (const row of counts) {
@@ -117,8 +120,8 @@ export function readFindings(db: Connection, documentId: number): FindingRow[] {
     .all(documentId) as FindingRow[];
 }
 
-function countsOf(findings: readonly FindingRow[]): CountRow[] {
-  return findings.map((f) => ({ documentId: 0, entity: f.entity, decision: f.decision, n: 1 }));
+function countsOf(findings: readonly FindingRow[]): Omit<CountRow, 'documentId'>[] {
+  return findings.map((f) => ({ entity: f.entity, decision: f.decision, n: 1 }));
 }
 
 /** One document for review: its text cut at the findings' edges, and the findings with their words. */
