@@ -14,6 +14,10 @@ const actionWords: Record<string, string> = {
   'anonymize.saveSettings': 'Anonymisation settings saved',
   'anonymize.generalise': 'Attribute generalised',
   'anonymize.addNames': 'Names to look for added',
+  'anonymize.decide': 'Redaction decided',
+  'anonymize.addFinding': 'Missed personal data marked',
+  'anonymize.apply': 'Redaction review applied, original deleted',
+  'anonymize.rescan': 'Documents scanned again',
 };
 
 export function describeAuditAction(action: string): string {

@@ -5,6 +5,7 @@ import { disclosureSchemas, type DisclosureResults } from './disclosure';
 import { importSchemas, type ImportResults } from './import';
 import { projectSchemas, type ProjectResults } from './project';
 import { scanTermSchemas, type ScanTermResults } from './scanTerms';
+import { redactionSchemas, type RedactionResults } from './redaction';
 import type { ErrorReport } from './errors';
 import type { ProgressListener } from './progress';
 
@@ -21,6 +22,7 @@ export const handlerSchemas = {
   ...anonymizeSchemas,
   ...disclosureSchemas,
   ...scanTermSchemas,
+  ...redactionSchemas,
 } as const;
 
 export type HandlerName = keyof typeof handlerSchemas;
@@ -32,7 +34,8 @@ export type HandlerResults = ProjectResults &
   DataResults &
   AnonymizeResults &
   DisclosureResults &
-  ScanTermResults;
+  ScanTermResults &
+  RedactionResults;
 
 /** One object must satisfy this (`const handlers: Handlers = {...}`): a missing handler is a compile error. */
 export type Handlers = {

@@ -17,6 +17,10 @@ export const errorCodes = [
   'CANCELLED',
   'IO_ERROR',
   'INTERNAL',
+  // The redaction review
+  'NOT_FOUND',
+  'FINDINGS_UNDECIDED',
+  'REVIEW_ALREADY_APPLIED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

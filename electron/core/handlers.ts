@@ -5,6 +5,14 @@ import { generaliseAttribute, previewGeneralisation } from './anonymize/attribut
 import { detectIdentifierMasks } from './anonymize/detectors/employeeId';
 import { riskReport } from './anonymize/riskReport';
 import { nameWordCounts, recordOtherNames } from './anonymize/rosterNameStore';
+import { applyReview, previewReview } from './anonymize/applyReview';
+import {
+  addFinding,
+  decideFindings,
+  listDocumentsForReview,
+  readDocumentForReview,
+} from './anonymize/redactionReview';
+import { rescanAwaitingDocuments } from './anonymize/rescanDocuments';
 import { listTables, readRows } from './data/dataRows';
 import { previewSource } from './import/importJob';
 import { importTargets } from './import/importTargets';
@@ -160,6 +168,22 @@ export function createHandlers(session: Session): Handlers {
     'anonymize.tryMask': async ({ mask, sample }) => ({
       found: detectIdentifierMasks(sample, [{ mask }]).map((found) => sample.slice(found.start, found.end)),
     }),
+    // The redaction review (shared/redaction.ts)
+    'anonymize.documents': async () => ({ documents: listDocumentsForReview(session.requireProject().db) }),
+
+    'anonymize.document': async ({ documentId }) =>
+      readDocumentForReview(session.requireProject().db, documentId),
+
+    'anonymize.decide': async (decision) => decideFindings(session.requireProject().db, decision, actor),
+
+    'anonymize.addFinding': async (span) => addFinding(session.requireProject().db, span, actor),
+
+    'anonymize.preview': async ({ documentId, operators }) =>
+      previewReview(session.requireProject().db, documentId, operators),
+
+    'anonymize.apply': async (review) => applyReview(session.requireProject().db, review, actor),
+
+    'anonymize.rescan': async () => rescanAwaitingDocuments(session.requireProject().db, actor),
 
     'project.setAutoLock': async ({ minutes }) => {
       session.setAutoLockMinutes(minutes);

@@ -117,7 +117,7 @@ function AreaPage({ project, area, onArea, onStatus, theme }: Omit<ProjectHomePr
       );
     case 'anonymise':
       return (
-        <Suspense fallback={<p role="status">Loading the anonymisation tools…</p>}>
+        <Suspense fallback={<p role="status">Loading the Anonymise area…</p>}>
           <AnonymiseArea theme={theme} />
         </Suspense>
       );

@@ -1,29 +1,12 @@
+import type { PiiEntityName } from '../../../shared/redaction';
+
 /**
  * A piece of free text that could identify someone. Offsets are UTF-16 indexes inside the engine (what
  * JavaScript strings use); `scanForPii` converts them to Unicode code points at the boundary.
- * Entity names are Presidio's, so findings can be compared with Presidio and presidio-research.
+ * Entity names are Presidio's (listed in shared/redaction.ts), so findings can be compared with Presidio and
+ * presidio-research.
  */
-export type PiiEntity =
-  | 'PERSON'
-  | 'EMAIL_ADDRESS'
-  | 'PHONE_NUMBER'
-  | 'URL'
-  | 'IP_ADDRESS'
-  | 'MAC_ADDRESS'
-  | 'IBAN_CODE'
-  | 'CREDIT_CARD'
-  | 'DATE_TIME'
-  | 'LOCATION'
-  | 'ORGANIZATION'
-  | 'UK_POSTCODE'
-  | 'POSTAL_CODE'
-  | 'US_SSN'
-  | 'UK_NHS'
-  | 'UK_NINO'
-  | 'ES_NIF'
-  | 'IN_AADHAAR'
-  | 'IN_PAN'
-  | 'EMPLOYEE_ID';
+export type PiiEntity = PiiEntityName;
 
 export interface PiiFinding {
   start: number;

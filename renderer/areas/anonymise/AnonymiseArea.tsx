@@ -3,6 +3,7 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import type { Theme } from '../../theme';
 import { AnonymisationSettings } from './AnonymisationSettings';
+import { ReviewTab } from './ReviewTab';
 import { RiskPanel } from './RiskPanel';
 import './anonymise.css';
 
@@ -13,6 +14,7 @@ export interface AnonymiseTab {
 }
 
 export const anonymiseTabs: AnonymiseTab[] = [
+  { id: 'review', label: 'Review', component: ReviewTab },
   { id: 'risk', label: 'Disclosure risk', component: RiskPanel },
   { id: 'settings', label: 'Settings', component: AnonymisationSettings },
 ];
@@ -47,7 +49,8 @@ export function AnonymiseArea({ theme }: { theme: Theme }) {
     <section className="area anonymise" aria-labelledby="anonymise-heading">
       <ScreenHeading id="anonymise-heading">Anonymise</ScreenHeading>
       <p className="lead">
-        Check how identifiable participants are, coarsen what singles them out, and set the rules.
+        Review what was found in transcripts, journals and notes before they are used, check how identifiable
+        participants are, coarsen what singles them out, and set the rules.
       </p>
       <div className="anonymise-tabs" role="tablist" aria-label="Anonymise" onKeyDown={onKeyDown}>
         {anonymiseTabs.map((each) => (
