@@ -9,8 +9,7 @@ import {
   numberToBand,
   type BandOptions,
 } from '../anonymize/generalise';
-import { anonymiseText } from '../anonymize/operators';
-import { scanForPii, type ScanOptions } from '../anonymize/scan';
+import { redactFreeText } from '../anonymize/freeText';
 import type { CellValue, CheckedRow, ColumnRule } from './validation';
 
 /**
@@ -94,11 +93,6 @@ export function storedTraitValue(value: CellValue, rule: ColumnRule, importedOn:
   return String(value);
 }
 
-/** Free text with every name and contact the scan finds replaced by a typed tag. */
-export function redactedText(text: string, scanOptions: ScanOptions): string {
-  return anonymiseText(text, scanForPii(text, scanOptions)).text;
-}
-
 /** What one roster row's traits set: participant columns and attributes. */
 export interface TraitValues {
   columns: Partial<Record<'level' | 'location' | 'gender' | 'tenure_band', string>>;
@@ -114,7 +108,7 @@ export function traitReader(db: Connection, columns: readonly ColumnRule[], impo
     for (const { rule, target } of traits) {
       let value = storedTraitValue(row.values.get(rule.index) ?? null, rule, importedOn);
       if (value === null) continue;
-      if (rule.role === 'free-text') value = redactedText(value, scanOptions);
+      if (rule.role === 'free-text') value = redactFreeText(value, scanOptions);
       if ('column' in target) values.columns[target.column] = value;
       else values.attributes[target.attribute] = value;
     }

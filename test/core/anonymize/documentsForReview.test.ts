@@ -32,6 +32,18 @@ describe('storeDocumentForReview', () => {
     expect(new Set(spans.map((s) => `${s.origin}/${s.decision}`))).toEqual(new Set(['detected/pending']));
   });
 
+  it('replaces a name or contact in the title with a tag at once: titles are not reviewed', () => {
+    const db = project();
+    const stored = storeDocumentForReview(
+      db,
+      { kind: 'transcript', title: 'Interview with sam.okafor@example.org', body: 'Hello.' },
+      {},
+    );
+    expect(db.prepare('SELECT title FROM document WHERE id = ?').pluck().get(stored.documentId)).toBe(
+      'Interview with [EMAIL_ADDRESS-1]',
+    );
+  });
+
   it('stores an empty document with no findings', () => {
     const db = project();
     expect(storeDocumentForReview(db, { kind: 'journal', title: 'Week 1', body: '' }, {}).findings).toBe(0);
