@@ -13,8 +13,8 @@ import { tidyText, transcriptOf, type Transcript } from './transcript';
  *
  * A label is one to four capitalised words (or a code such as P1 or Speaker 2) and a colon. Since "Date:" or
  * "Note:" look the same, a label counts as a speaker when it is used at least twice, or starts a paragraph in
- * a text whose speakers are established that way; a text where every paragraph starts with a label (a short
- * exchange) has them all. Lines without a label continue the turn before them.
+ * a text whose speakers are established that way; in a short exchange (every paragraph starts with a label,
+ * and there are at least two) every label does. Lines without a label continue the turn before them.
  */
 
 const WORD = String.raw`[\p{Lu}\d][\p{L}\p{M}\d'’.\-]*`;
@@ -91,8 +91,9 @@ export function chooseSpeakers(candidates: readonly Candidate[], paragraphs: num
   for (const { speaker } of candidates) uses.set(speaker, (uses.get(speaker) ?? 0) + 1);
   const repeated = [...uses].filter(([, count]) => count >= 2).map(([speaker]) => speaker);
   const openers = candidates.filter((c) => c.startsParagraph).map((c) => c.speaker);
-  const everyParagraphLabelled = paragraphs >= 2 && openers.length === paragraphs;
-  if (repeated.length > 0 || everyParagraphLabelled) return new Set([...repeated, ...openers]);
+  const exchange = openers.length === paragraphs && uses.size >= 2;
+  if (repeated.length > 0 || exchange)
+    return new Set([...repeated, ...openers, ...(exchange ? uses.keys() : [])]);
   return new Set();
 }
 

@@ -24,6 +24,13 @@ const ENTITIES: Record<string, string> = {
   nbsp: ' ',
   lrm: '',
   rlm: '',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
 };
 
 interface Block {
