@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { anonymizeSchemas, type AnonymizeResults } from './anonymize';
 import { dataSchemas, type DataResults } from './data';
+import { documentImportSchemas, type DocumentImportResults } from './documentImport';
 import { importSchemas, type ImportResults } from './import';
 import { projectSchemas, type ProjectResults } from './project';
 import type { ErrorReport } from './errors';
@@ -17,13 +18,18 @@ export const handlerSchemas = {
   ...importSchemas,
   ...dataSchemas,
   ...anonymizeSchemas,
+  ...documentImportSchemas,
 } as const;
 
 export type HandlerName = keyof typeof handlerSchemas;
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerSchemas)[K]>;
 export type ValidHandlerArgs<K extends HandlerName> = z.output<(typeof handlerSchemas)[K]>;
 
-export type HandlerResults = ProjectResults & ImportResults & DataResults & AnonymizeResults;
+export type HandlerResults = ProjectResults &
+  ImportResults &
+  DataResults &
+  AnonymizeResults &
+  DocumentImportResults;
 
 /** One object must satisfy this (`const handlers: Handlers = {...}`): a missing handler is a compile error. */
 export type Handlers = {

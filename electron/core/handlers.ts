@@ -2,6 +2,7 @@ import { ConfidantError } from '../../shared/errors';
 import type { Handlers } from '../../shared/api';
 import { readAnonymisationSettings, saveAnonymisationSettings } from './anonymize/anonymisationSettings';
 import { listTables, readRows } from './data/dataRows';
+import { previewDocument } from './import/documentImport';
 import { previewSource } from './import/importJob';
 import { importTargets } from './import/importTargets';
 import { findSavedMapping, saveMapping } from './import/savedMappings';
@@ -125,6 +126,27 @@ export function createHandlers(session: Session): Handlers {
       const job = running.get(jobId);
       job?.abort();
       return { cancelled: job !== undefined };
+    },
+
+    // Transcripts, journals and mentor notes (shared/documentImport.ts)
+    'import.previewDocument': async ({ source }) =>
+      previewDocument(session.requireGranted(source), session.requireProject().db),
+
+    'import.document': async ({ source, jobId, ...details }) => {
+      const passphrase = session.requirePassphrase();
+      const file = session.requireGranted(source);
+      const id = jobId ?? session.newJobId();
+      return cancellable(id, (signal) =>
+        session.whileReleased(
+          (projectPath) =>
+            runJob(
+              'document',
+              { projectPath, passphrase, source: file, actor, ...details },
+              { jobId: id, onProgress: progress, signal },
+            ),
+          passphrase,
+        ),
+      );
     },
 
     'data.tables': async () => ({ tables: listTables(session.requireProject().db) }),
