@@ -61,6 +61,7 @@ export interface DocumentImportSummary {
   /** True when this file was imported before: nothing was written, and documentId is the earlier document. */
   duplicate: boolean;
   kind: DocumentKind;
+  title: string;
   /** Possible identifiers the scan found, in all and per entity (Presidio's names: PERSON, EMAIL_ADDRESS…). */
   findings: number;
   findingsByEntity: Record<string, number>;

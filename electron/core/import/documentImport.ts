@@ -113,8 +113,9 @@ export interface DocumentSpec {
 }
 
 function summaryOf(db: Connection, documentId: number, duplicate: boolean): DocumentImportSummary {
-  const document = db.prepare('SELECT kind, review FROM document WHERE id = ?').get(documentId) as {
+  const document = db.prepare('SELECT kind, title, review FROM document WHERE id = ?').get(documentId) as {
     kind: DocumentKind;
+    title: string;
     review: string;
   };
   const counts = db
@@ -126,6 +127,7 @@ function summaryOf(db: Connection, documentId: number, duplicate: boolean): Docu
     documentId,
     duplicate,
     kind: document.kind,
+    title: document.title,
     findings: counts.reduce((sum, { n }) => sum + n, 0),
     findingsByEntity: Object.fromEntries(counts.map(({ entity, n }) => [entity, n])),
     awaitingReview: document.review === 'awaiting',
