@@ -4,10 +4,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HandlerArgs, HandlerName, HandlerResults } from '../shared/api';
 import { ConfidantError } from '../shared/errors';
+import type { DocumentKind } from '../shared/documentImport';
 import type { ImportKind } from '../shared/import';
 import { piiScanCommand } from './core/anonymize/piiScanCommand';
 import { projectRosterMatcher } from './core/anonymize/rosterNameStore';
-import { exampleProgram } from './core/demo/exampleProgram';
+import { exampleInterview, exampleProgram } from './core/demo/exampleProgram';
 import { createEngine, type Engine } from './core/engine';
 import { promptHidden } from './core/terminal';
 
@@ -23,12 +24,17 @@ const USAGE = `Usage: confidant <command> [arguments]
   passwd FILE          change the project's passphrase
   backup FILE OUT      write an encrypted backup of the project to OUT
   demo [DIR]           build an example project in DIR (default ./demo-output) from a made-up program:
-                       roster, pairings, two survey waves, meetings and career moves
+                       roster, pairings, two survey waves, meetings, career moves and an interview
+                       transcript awaiting review
   import FILE SOURCE --as roster|pairings|survey|hr|activity [--window NAME] [--instrument NAME]
                      [--mapping MAP.json] [--skip-invalid-rows] [--add-participants]
                        import a roster, a pairing list, a survey wave, HR progression records or an activity
                        log of meetings (CSV, TSV, XLSX, SPSS .sav; Qualtrics, SurveyMonkey, Google Forms and
                        Microsoft Forms exports recognised); prints a JSON summary
+  import FILE SOURCE --as transcript|journal|mentor-note [--title T] [--participant ID|EMAIL] [--window NAME]
+                       import an interview transcript, a journal or a mentor's notes (.txt, .docx, .vtt,
+                       .srt); it waits in the project for review of the identifiers the scan finds in it;
+                       prints a JSON summary (document id, findings by entity)
   pii-scan [FILE|-] [--countries GB,US] [--roster ROSTER.csv | --project FILE.confidant]
                        find personal data in free text; prints a JSON array of {start, end, entity, score}
                        (offsets in Unicode code points, end exclusive; entity names as Presidio's);
@@ -103,8 +109,32 @@ const commandOptions: Record<string, Record<string, { type: 'string' | 'boolean'
     mapping: { type: 'string' },
     'skip-invalid-rows': { type: 'boolean' },
     'add-participants': { type: 'boolean' },
+    title: { type: 'string' },
+    participant: { type: 'string' },
   },
 };
+
+/** `--as` for a document, and the document kind it names. */
+const documentKindsByOption: Record<string, DocumentKind> = {
+  transcript: 'transcript',
+  journal: 'journal',
+  'mentor-note': 'mentor_note',
+};
+
+/** `confidant import FILE SOURCE --as transcript|journal|mentor-note`: one document, awaiting review. */
+async function importDocument(engine: Engine, source: string, kind: DocumentKind, options: Options) {
+  const title =
+    typeof options.title === 'string'
+      ? options.title
+      : (await call(engine, 'import.previewDocument', { source })).titleSuggestion;
+  return call(engine, 'import.document', {
+    source,
+    kind,
+    title,
+    participant: options.participant as string | undefined,
+    window: options.window as string | undefined,
+  });
+}
 
 /** The columns of a saved mapping file: either a list of columns or a plan object with `columns`. */
 function mappingColumns(file: string): unknown {
@@ -169,10 +199,21 @@ const commands: Record<
       });
       imports.push({ file: source.name, rowsImported: summary.rowsImported, problems: summary.problemCount });
     }
+    const interview = exampleInterview();
+    const interviewPath = engine.session.grant(path.join(directory, interview.name));
+    writeFileSync(interviewPath, interview.content);
+    const { documentId, findings, awaitingReview } = await call(engine, 'import.document', {
+      source: interviewPath,
+      kind: interview.kind,
+      title: interview.title,
+      participant: interview.participant,
+      window: interview.window,
+    });
     print({
       project: file,
       passphrase: demoPassphrase,
       imports,
+      documents: [{ file: interview.name, documentId, findings, awaitingReview }],
       info: await call(engine, 'project.info', {}),
     });
   },
@@ -180,10 +221,19 @@ const commands: Record<
     const [file, source] = one(positionals, 2, 'FILE and SOURCE') as [string, string];
     if (typeof options.as !== 'string')
       throw new UsageError(
-        `Say what SOURCE holds with --as roster, pairings, survey, hr or activity.\n\n${USAGE}`,
+        `Say what SOURCE holds with --as roster, pairings, survey, hr, activity, transcript, journal or mentor-note.\n\n${USAGE}`,
       );
+    const documentKind = Object.hasOwn(documentKindsByOption, options.as)
+      ? documentKindsByOption[options.as]
+      : undefined;
+    if (!documentKind && (options.title !== undefined || options.participant !== undefined))
+      throw new UsageError('--title and --participant are for a transcript, journal or mentor-note.');
     await openFile(engine, file);
     const granted = engine.session.grant(source);
+    if (documentKind) {
+      print(await importDocument(engine, granted, documentKind, options));
+      return 0;
+    }
     const columns =
       typeof options.mapping === 'string'
         ? mappingColumns(options.mapping)

@@ -79,6 +79,7 @@ export function dialogFor(
           buttonLabel: 'Choose',
           filters: [
             { name: 'Data files', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'sav'] },
+            { name: 'Transcripts, journals and notes', extensions: ['txt', 'docx', 'vtt', 'srt'] },
             { name: 'All files', extensions: ['*'] },
           ],
           properties: ['openFile'],

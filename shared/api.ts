@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { anonymizeSchemas, type AnonymizeResults } from './anonymize';
 import { dataSchemas, type DataResults } from './data';
 import { disclosureSchemas, type DisclosureResults } from './disclosure';
+import { documentImportSchemas, type DocumentImportResults } from './documentImport';
 import { importSchemas, type ImportResults } from './import';
 import { projectSchemas, type ProjectResults } from './project';
 import { scanTermSchemas, type ScanTermResults } from './scanTerms';
@@ -23,6 +24,7 @@ export const handlerSchemas = {
   ...disclosureSchemas,
   ...scanTermSchemas,
   ...redactionSchemas,
+  ...documentImportSchemas,
 } as const;
 
 export type HandlerName = keyof typeof handlerSchemas;
@@ -35,7 +37,8 @@ export type HandlerResults = ProjectResults &
   AnonymizeResults &
   DisclosureResults &
   ScanTermResults &
-  RedactionResults;
+  RedactionResults &
+  DocumentImportResults;
 
 /** One object must satisfy this (`const handlers: Handlers = {...}`): a missing handler is a compile error. */
 export type Handlers = {

@@ -118,8 +118,10 @@ export type Generalisation = z.infer<typeof generalisationSchema>;
 export const importKinds = ['roster', 'pairings', 'survey', 'hr', 'activity'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
-const filePath = z.string().min(1).max(4096);
-const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'A job id is 1 to 64 letters, digits or dashes.');
+export const filePath = z.string().min(1).max(4096);
+export const jobId = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,64}$/, 'A job id is 1 to 64 letters, digits or dashes.');
 
 export const sourceOptionsSchema = z
   .object({

@@ -14,6 +14,7 @@ import {
 } from './anonymize/redactionReview';
 import { rescanAwaitingDocuments } from './anonymize/rescanDocuments';
 import { listTables, readRows } from './data/dataRows';
+import { previewDocument } from './import/documentImport';
 import { previewSource } from './import/importJob';
 import { importTargets } from './import/importTargets';
 import { findSavedMapping, saveMapping } from './import/savedMappings';
@@ -137,6 +138,27 @@ export function createHandlers(session: Session): Handlers {
       const job = running.get(jobId);
       job?.abort();
       return { cancelled: job !== undefined };
+    },
+
+    // Transcripts, journals and mentor notes (shared/documentImport.ts)
+    'import.previewDocument': async ({ source }) =>
+      previewDocument(session.requireGranted(source), session.requireProject().db),
+
+    'import.document': async ({ source, jobId, ...details }) => {
+      const passphrase = session.requirePassphrase();
+      const file = session.requireGranted(source);
+      const id = jobId ?? session.newJobId();
+      return cancellable(id, (signal) =>
+        session.whileReleased(
+          (projectPath) =>
+            runJob(
+              'document',
+              { projectPath, passphrase, source: file, actor, ...details },
+              { jobId: id, onProgress: progress, signal },
+            ),
+          passphrase,
+        ),
+      );
     },
 
     'data.tables': async () => ({ tables: listTables(session.requireProject().db) }),

@@ -100,7 +100,7 @@ function AreaPage({ project, area, onArea, onStatus, theme }: Omit<ProjectHomePr
     case 'import':
       return (
         <Suspense fallback={<p role="status">Loading the import wizard…</p>}>
-          <ImportWizard theme={theme} />
+          <ImportWizard theme={theme} onArea={onArea} />
         </Suspense>
       );
     case 'audit':

@@ -227,6 +227,12 @@ describe('confidant CLI', () => {
     expect(result.info.tableCounts).toMatchObject({ participant: 40, collection_window: 2, pairing: 26 });
     expect(result.info.tableCounts.meeting).toBeGreaterThan(0);
     expect(result.info.tableCounts.progression_event).toBeGreaterThan(0);
+    // One made-up interview transcript waits in the Anonymise area for review.
+    expect(result.documents).toEqual([
+      { file: 'interview-E1002.txt', documentId: 1, findings: expect.any(Number), awaitingReview: true },
+    ]);
+    expect(result.documents[0].findings).toBeGreaterThanOrEqual(4);
+    expect(result.info.tableCounts).toMatchObject({ document: 1 });
     const project = path.join(dir, 'out', 'example.confidant');
     for (const name of ['Okafor', 'amara', 'E1001']) {
       expect(spawnSync('grep', ['-c', '-a', '-i', name, project]).status, name).toBe(1);

@@ -1,3 +1,4 @@
+import type { DocumentKind } from '../../../shared/documentImport';
 import type { ImportKind } from '../../../shared/import';
 
 /**
@@ -154,4 +155,43 @@ export function exampleProgram(people = 40): ExampleFile[] {
     },
     { name: 'end-of-program-survey.csv', kind: 'survey', window: 'End of program', content: wave(2) },
   ];
+}
+
+export interface ExampleDocument {
+  name: string;
+  content: string;
+  kind: DocumentKind;
+  title: string;
+  /** The participant it is about, by employee id. */
+  participant: string;
+  window: string;
+}
+
+/**
+ * A made-up end-of-program interview with the first mentee of the roster (Ben Okafor, E1002, mentored by Amara
+ * Okafor), with the names, e-mail address and phone number an interview lets slip: it waits for review.
+ */
+export function exampleInterview(): ExampleDocument {
+  return {
+    name: 'interview-E1002.txt',
+    kind: 'transcript',
+    title: 'End-of-program interview',
+    participant: 'E1002',
+    window: 'End of program',
+    content: [
+      'End-of-program interview, recorded with consent',
+      '',
+      '[00:00:05] Interviewer: Thanks for joining. How would you sum up the last eight months?',
+      '[00:00:12] Ben: Honestly, better than I expected. Amara pushed me to chair the quarterly review,',
+      'which I would never have volunteered for.',
+      '[00:01:40] Interviewer: What made the difference?',
+      '[00:01:47] Ben: Having someone outside Finance to think out loud with. We met every three weeks,',
+      'usually for coffee near the Leeds office.',
+      '[00:03:02] Interviewer: Anything you would change about the program?',
+      '[00:03:10] Ben: More structure at the start. If the team wants to follow up, my e-mail is',
+      'ben.okafor@example.org, or call me on 07700 900456.',
+      '[00:03:55] Interviewer: Thank you, Ben.',
+      '',
+    ].join('\n'),
+  };
 }

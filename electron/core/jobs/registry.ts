@@ -1,3 +1,4 @@
+import { importDocument, type DocumentImportInput } from '../import/documentImport';
 import { importIntoProject, type ImportJobInput } from '../import/importJob';
 import { backupProject, changePassphrase } from '../store/projectFile';
 
@@ -31,6 +32,10 @@ export const jobs = {
     const summary = await importIntoProject(input, (rows) => report('Importing rows', rows));
     report(summary.committed ? 'Imported' : 'Nothing was imported', summary.rowsRead, summary.rowsRead);
     return summary;
+  },
+  // A transcript, journal or mentor's note (import/documentImport.ts).
+  document(input: DocumentImportInput, report: ReportProgress) {
+    return importDocument(input, report);
   },
 };
 

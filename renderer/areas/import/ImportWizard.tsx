@@ -6,9 +6,12 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useJobProgress } from '../../hooks/useJobProgress';
+import type { AreaId } from '../../areas';
 import type { Theme } from '../../theme';
 import { CheckStep } from './CheckStep';
 import { ChooseFile } from './ChooseFile';
+import { DocumentImport } from './DocumentImport';
+import type { ImportChoice } from './documentState';
 import { Destination } from './Destination';
 import { ImportProgress } from './ImportProgress';
 import { MapColumns } from './MapColumns';
@@ -42,8 +45,15 @@ const NO_DESTINATION: DestinationChoice = {
  * The import wizard: choose a file, preview it, match its columns, say where it goes, check it (a dry run that
  * keeps nothing), import it in one transaction, and see what happened. Only the Import step writes.
  */
-export function ImportWizard({ theme }: { theme: Theme }) {
+export function ImportWizard({ theme, onArea }: { theme: Theme; onArea: (area: AreaId) => void }) {
   useDocumentTitle('Import');
+  // A transcript, journal or mentor's note has a wizard of its own (DocumentImport).
+  const [choice, setChoice] = useState<ImportChoice>('table');
+  const [choiceChanged, setChoiceChanged] = useState(false);
+  const chooseWhat = (next: ImportChoice) => {
+    setChoice(next);
+    setChoiceChanged(true);
+  };
   const queryClient = useQueryClient();
   const [step, setStep] = useState<StepId>('choose');
   const [source, setSource] = useState<string | null>(null);
@@ -161,9 +171,14 @@ export function ImportWizard({ theme }: { theme: Theme }) {
   const wasCancelled = codeOf(run.error) === 'CANCELLED';
   const issues = step === 'destination' ? destinationIssues(destination, columns) : mappingIssues(columns);
 
+  if (choice !== 'table')
+    return <DocumentImport initialKind={choice} onChoice={chooseWhat} onArea={onArea} />;
+
   return (
     <section className="area import-wizard" aria-labelledby="import-heading">
-      <ScreenHeading id="import-heading">Import</ScreenHeading>
+      <ScreenHeading id="import-heading" focusOnShow={!choiceChanged}>
+        Import
+      </ScreenHeading>
       <p className="lead">
         Bring in a roster or a survey wave. Nothing is written until the Import step, and then all at once.
       </p>
@@ -184,7 +199,13 @@ export function ImportWizard({ theme }: { theme: Theme }) {
       <ErrorMessage error={choose.error ?? read.error ?? save.error} />
 
       {step === 'choose' && (
-        <ChooseFile onChoose={() => choose.mutate()} busy={choose.isPending || read.isPending} />
+        <ChooseFile
+          choice={choice}
+          onChoice={chooseWhat}
+          focusChoice={choiceChanged}
+          onChoose={() => choose.mutate()}
+          busy={choose.isPending || read.isPending}
+        />
       )}
 
       {step === 'preview' && preview && source && (
