@@ -143,12 +143,30 @@ export function normaliseLabel(text: string): string {
     .trim();
 }
 
-/** The point (1..k) a label scores on a scale, or null when the scale does not have it. */
-export function labelPoint(scale: AnswerScale, text: string): number | null {
+/**
+ * The answers each scale has scored so far, by their text as written: a column of a million answers holds a
+ * handful of different ones, and normalising each costs five regular expressions. Bounded, so a column of free
+ * text scored by mistake cannot grow it without end.
+ */
+const scoredAnswers = new WeakMap<AnswerScale, Map<string, number | null>>();
+const REMEMBERED_ANSWERS = 256;
+
+function scorePoint(scale: AnswerScale, text: string): number | null {
   const norm = normaliseLabel(text);
   const canonical = scale.aliases?.[norm] ?? norm;
   const index = scale.labels.findIndex((l) => normaliseLabel(l) === canonical);
   return index < 0 ? null : index + 1;
+}
+
+/** The point (1..k) a label scores on a scale, or null when the scale does not have it. */
+export function labelPoint(scale: AnswerScale, text: string): number | null {
+  let scored = scoredAnswers.get(scale);
+  if (!scored) scoredAnswers.set(scale, (scored = new Map()));
+  const known = scored.get(text);
+  if (known !== undefined) return known;
+  const point = scorePoint(scale, text);
+  if (scored.size < REMEMBERED_ANSWERS) scored.set(text, point);
+  return point;
 }
 
 /**

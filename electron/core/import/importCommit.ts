@@ -306,6 +306,7 @@ export async function commitImport(
       }
       onProgress(summary.rowsRead);
     }
+    register.recordNewIdentifiers();
     // A dry run reports what skipping the rows with problems would bring in, and keeps nothing.
     if (spec.dryRun) {
       db.exec('ROLLBACK');

@@ -1,5 +1,6 @@
 import type { Database as Connection, Statement } from 'better-sqlite3-multiple-ciphers';
 import { crockfordBase32, keyedDigest, keyedDigester, normaliseIdentifier } from '../anonymize/pseudonym';
+import { NewIdentifiers } from './newIdentifiers';
 
 /**
  * The project's register of participants, who appear in it only as pseudonyms. A participant is recognised by
@@ -46,22 +47,46 @@ export function identityKey(key: Uint8Array, identifier: ParticipantIdentifier):
   return digestIdentifier((domain, normalised) => keyedDigest(key, domain, normalised), identifier);
 }
 
+/** Who an identifier belongs to: a participant in the register, or one this import has given it to. */
+interface Owner {
+  id: number;
+  /** Known when the owner came from the register; looked up only when needed for one this import added. */
+  pseudonym: string | null;
+  ambiguous: boolean;
+  /** Where the import holds the identifier, or -1 when the register has it already. */
+  newPosition: number;
+}
+
 interface KeyedIdentifier {
   kind: ParticipantIdentifierKind;
   key: Buffer;
-  owner: { id: number; pseudonym: string; ambiguous: number } | undefined;
+  owner: Owner | undefined;
 }
 
+/** Strongest first; an identifier's kind is held as its position here until it is written. */
+const KINDS: readonly ParticipantIdentifierKind[] = ['id', 'email', 'name'];
+const IDENTIFIERS_PER_INSERT = 100;
+/** Below this many new identifiers, the indexes are never rebuilt: inserting into them is quick enough. */
+const REBUILD_FROM = 10_000;
+
+/**
+ * New identifiers are held in memory (`NewIdentifiers`) and written, in key order, by `recordNewIdentifiers()`:
+ * the import calls it once before it commits. Until then this register finds them; another does not.
+ */
 export class ParticipantRegister {
   private readonly digest: Digest;
   private readonly findIdentifier: Statement;
-  private readonly codeTaken: Statement;
+  private readonly pseudonymOf: Statement;
   private readonly addParticipant: Statement;
   private readonly addIdentifier: Statement;
+  private readonly addIdentifiers: Statement;
   private readonly markAmbiguous: Statement;
+  private newIdentifiers = new NewIdentifiers();
+  /** Whether the register held any identifier: when it did not, only the new ones need looking up. */
+  private registerHasIdentifiers: boolean;
 
   constructor(
-    db: Connection,
+    private readonly db: Connection,
     private readonly importId: number | null = null,
   ) {
     this.digest = keyedDigester(projectPseudonymKey(db));
@@ -69,12 +94,22 @@ export class ParticipantRegister {
       `SELECT p.id, p.pseudonym, i.ambiguous FROM participant_identifier i JOIN participant p ON p.id = i.participant_id
        WHERE i.identity_key = ?`,
     );
-    this.codeTaken = db.prepare('SELECT 1 FROM participant WHERE pseudonym = ?').pluck();
-    this.addParticipant = db.prepare('INSERT INTO participant (pseudonym, import_id) VALUES (?, ?)');
-    this.addIdentifier = db.prepare(
-      'INSERT INTO participant_identifier (identity_key, participant_id, kind) VALUES (?, ?, ?)',
+    this.pseudonymOf = db.prepare('SELECT pseudonym FROM participant WHERE id = ?').pluck();
+    this.addParticipant = db.prepare(
+      'INSERT INTO participant (pseudonym, import_id) VALUES (?, ?) ON CONFLICT (pseudonym) DO NOTHING',
     );
+    const insert = (rows: number) =>
+      db.prepare(
+        `INSERT INTO participant_identifier (identity_key, participant_id, kind, ambiguous) VALUES ${Array.from(
+          { length: rows },
+          () => '(?, ?, ?, ?)',
+        ).join(', ')}`,
+      );
+    this.addIdentifier = insert(1);
+    this.addIdentifiers = insert(IDENTIFIERS_PER_INSERT);
     this.markAmbiguous = db.prepare('UPDATE participant_identifier SET ambiguous = 1 WHERE identity_key = ?');
+    this.registerHasIdentifiers =
+      db.prepare('SELECT EXISTS (SELECT 1 FROM participant_identifier)').pluck().get() === 1;
   }
 
   /** The participant these identifiers name, if the register knows them. */
@@ -91,22 +126,96 @@ export class ParticipantRegister {
     const keyed = this.keyed(identifiers);
     const participant = this.match(keyed) ?? this.add(keyed[0]!.key);
     for (const { key, kind, owner } of keyed) {
-      if (owner === undefined) this.addIdentifier.run(key, participant.id, kind);
-      else if (kind === 'name' && owner.id !== participant.id) this.markAmbiguous.run(key);
+      if (owner === undefined) {
+        // The same identifier twice in one row (two id columns) is recorded once.
+        if (this.newIdentifiers.positionOf(key) < 0)
+          this.newIdentifiers.add(key, participant.id, KINDS.indexOf(kind));
+      } else if (kind === 'name' && owner.id !== participant.id) this.stopTrusting(key, owner);
     }
     return participant;
   }
 
+  /**
+   * Writes the identifiers registered since the last call into the register, in key order. The register's other
+   * indexes (by participant) would take them in random order; when the import brings at least as many
+   * identifiers as the register holds, they are built again afterwards, in one sort, instead.
+   */
+  recordNewIdentifiers(): void {
+    const rebuilt =
+      this.newIdentifiers.size >= REBUILD_FROM && this.newIdentifiers.size >= this.storedCount()
+        ? this.dropOtherIndexes()
+        : [];
+    this.insertNewIdentifiers();
+    for (const index of rebuilt) this.db.exec(index);
+    this.registerHasIdentifiers ||= this.newIdentifiers.size > 0;
+    this.newIdentifiers = new NewIdentifiers();
+  }
+
+  private storedCount(): number {
+    return this.db.prepare('SELECT count(*) FROM participant_identifier').pluck().get() as number;
+  }
+
+  /** Drops the register's secondary indexes and returns the statements that create them again. */
+  private dropOtherIndexes(): string[] {
+    const indexes = this.db
+      .prepare(
+        `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'participant_identifier' AND sql IS NOT NULL`,
+      )
+      .all() as { name: string; sql: string }[];
+    for (const { name } of indexes) this.db.exec(`DROP INDEX "${name}"`);
+    return indexes.map((index) => index.sql);
+  }
+
+  private insertNewIdentifiers(): void {
+    const values: (Buffer | number | string)[] = [];
+    for (const identifier of this.newIdentifiers.inKeyOrder()) {
+      values.push(
+        identifier.key,
+        identifier.participantId,
+        KINDS[identifier.kindCode]!,
+        identifier.ambiguous ? 1 : 0,
+      );
+      if (values.length === 4 * IDENTIFIERS_PER_INSERT) {
+        this.addIdentifiers.run(values);
+        values.length = 0;
+      }
+    }
+    for (let at = 0; at < values.length; at += 4) this.addIdentifier.run(values.slice(at, at + 4));
+  }
+
   /** Strongest identifiers first: ids, then e-mails, then names. */
   private keyed(identifiers: readonly ParticipantIdentifier[]): KeyedIdentifier[] {
-    const order = (kind: ParticipantIdentifierKind) => ['id', 'email', 'name'].indexOf(kind);
     return [...identifiers]
-      .sort((a, b) => order(a.kind) - order(b.kind))
+      .sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind))
       .map((identifier) => {
         const key = digestIdentifier(this.digest, identifier);
-        const owner = this.findIdentifier.get(key) as KeyedIdentifier['owner'];
-        return { kind: identifier.kind, key, owner };
+        return { kind: identifier.kind, key, owner: this.ownerOf(key) };
       });
+  }
+
+  private ownerOf(key: Buffer): Owner | undefined {
+    const newPosition = this.newIdentifiers.positionOf(key);
+    if (newPosition >= 0) {
+      const id = this.newIdentifiers.ownerAt(newPosition);
+      return { id, pseudonym: null, ambiguous: this.newIdentifiers.isAmbiguous(newPosition), newPosition };
+    }
+    if (!this.registerHasIdentifiers) return undefined;
+    const stored = this.findIdentifier.get(key) as
+      { id: number; pseudonym: string; ambiguous: number } | undefined;
+    return (
+      stored && {
+        id: stored.id,
+        pseudonym: stored.pseudonym,
+        ambiguous: stored.ambiguous === 1,
+        newPosition: -1,
+      }
+    );
+  }
+
+  /** A name two participants have identifies neither of them from now on. */
+  private stopTrusting(key: Buffer, owner: Owner): void {
+    if (owner.newPosition >= 0) this.newIdentifiers.markAmbiguous(owner.newPosition);
+    else this.markAmbiguous.run(key);
   }
 
   private match(keyed: readonly KeyedIdentifier[]): RegisteredParticipant | undefined {
@@ -128,17 +237,17 @@ export class ParticipantRegister {
       }
       found ??= identifier;
     }
-    return found && { id: found.owner!.id, pseudonym: found.owner!.pseudonym, added: false };
+    if (!found) return undefined;
+    const { id, pseudonym } = found.owner!;
+    return { id, pseudonym: pseudonym ?? (this.pseudonymOf.get(id) as string), added: false };
   }
 
+  /** A new participant, shown by a code from their strongest identifier's key; lengthened while it is taken. */
   private add(firstKey: Buffer): RegisteredParticipant {
-    let length = SHORTEST_CODE;
-    let pseudonym = `P-${crockfordBase32(firstKey, length)}`;
-    while (this.codeTaken.get(pseudonym)) {
-      length++;
-      pseudonym = `P-${crockfordBase32(firstKey, length)}`;
+    for (let length = SHORTEST_CODE; ; length++) {
+      const pseudonym = `P-${crockfordBase32(firstKey, length)}`;
+      const added = this.addParticipant.run(pseudonym, this.importId);
+      if (added.changes === 1) return { id: Number(added.lastInsertRowid), pseudonym, added: true };
     }
-    const id = Number(this.addParticipant.run(pseudonym, this.importId).lastInsertRowid);
-    return { id, pseudonym, added: true };
   }
 }

@@ -25,7 +25,9 @@ afterEach(() => {
 
 describe('participant register', () => {
   it('gives the same person the same readable pseudonym in every import, however the id was typed', () => {
-    const first = new ParticipantRegister(project.db).register([{ kind: 'id', value: 'E-100231' }]);
+    const firstImport = new ParticipantRegister(project.db);
+    const first = firstImport.register([{ kind: 'id', value: 'E-100231' }]);
+    firstImport.recordNewIdentifiers();
     expect(first).toMatchObject({ added: true });
     expect(first.pseudonym).toMatch(/^P-[0-9A-HJKMNP-TV-Z]{6}$/);
     const again = new ParticipantRegister(project.db).register([{ kind: 'id', value: ' e100231 ' }]);
@@ -82,6 +84,40 @@ describe('participant register', () => {
     });
   });
 
+  it('records a large import’s identifiers in one go and keeps the register’s indexes', () => {
+    const indexes = () =>
+      project.db
+        .prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'participant_identifier'")
+        .pluck()
+        .all();
+    const before = indexes();
+    const register = new ParticipantRegister(project.db);
+    // As an import does: everything in one transaction.
+    const people = project.db.transaction(() => {
+      const added = Array.from({ length: 12_000 }, (_, n) =>
+        register.register([
+          { kind: 'id', value: `E${n}` },
+          { kind: 'email', value: `person${n}@example.org` },
+        ]),
+      );
+      register.recordNewIdentifiers();
+      return added;
+    })();
+    expect(indexes()).toEqual(before);
+    expect(project.db.prepare('SELECT count(*) FROM participant_identifier').pluck().get()).toBe(24_000);
+    const later = new ParticipantRegister(project.db);
+    expect(later.find([{ kind: 'email', value: 'person11999@example.org' }])).toEqual({
+      ...people[11_999],
+      added: false,
+    });
+    expect(
+      project.db
+        .prepare('SELECT count(*) FROM participant_identifier WHERE participant_id = ?')
+        .pluck()
+        .get(people[5]!.id),
+    ).toBe(2);
+  });
+
   it('lengthens a code that clashes with another participant’s', () => {
     const key = projectPseudonymKey(project.db);
     const clashing = `P-${crockfordBase32(identityKey(key, { kind: 'id', value: 'E777' }), 6)}`;
@@ -92,9 +128,9 @@ describe('participant register', () => {
   });
 
   it('stores no identifier in the clear, and another project gives other pseudonyms', () => {
-    const here = new ParticipantRegister(project.db).register([
-      { kind: 'email', value: 'amara.okafor@example.org' },
-    ]);
+    const register = new ParticipantRegister(project.db);
+    const here = register.register([{ kind: 'email', value: 'amara.okafor@example.org' }]);
+    register.recordNewIdentifiers();
     const rows = JSON.stringify(project.db.prepare('SELECT * FROM participant_identifier').all());
     expect(rows).not.toContain('amara');
     const other = createProject(path.join(dir, 'other.confidant'), PASS, 'test');
