@@ -5,6 +5,7 @@ import type { RosterPerson } from '../anonymize/rosterNames';
 import { appendAudit } from '../store/audit';
 import { itemPositions } from './instrumentItems';
 import { recordTraitRoles, traitReader } from './participantTraits';
+import { freeTextRedactor } from './freeTextColumns';
 import {
   IdentifierConflict,
   ParticipantRegister,
@@ -118,7 +119,7 @@ function rosterWriter(db: Connection, spec: ImportSpec, register: ParticipantReg
        gender = coalesce(?, gender), tenure_band = coalesce(?, tenure_band),
        attributes = json_patch(attributes, ?) WHERE id = ?`,
   );
-  const traits = traitReader(db, spec.columns, new Date());
+  const traits = traitReader(spec.columns, new Date());
   recordTraitRoles(db, spec.columns);
   const field = (row: CheckedRow, name: string): CellValue => {
     const rule = spec.columns.find((c) => c.field === name);
@@ -243,6 +244,7 @@ export async function commitImport(
     columns: spec.columns,
     // HR records list several events of one person; every other kind has a person once per file.
     participantOncePerFile: spec.kind !== 'hr',
+    redactText: freeTextRedactor(db, spec.columns),
   });
   let errors = 0;
   const note = (problem: ImportProblem) => {

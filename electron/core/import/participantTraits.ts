@@ -1,6 +1,5 @@
 import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
 import type { ColumnRole } from '../../../shared/import';
-import { projectScanOptions } from '../anonymize/anonymisationSettings';
 import {
   birthDateToAgeBand,
   dateToMonth,
@@ -9,13 +8,12 @@ import {
   numberToBand,
   type BandOptions,
 } from '../anonymize/generalise';
-import { redactFreeText } from '../anonymize/freeText';
 import type { CellValue, CheckedRow, ColumnRule } from './validation';
 
 /**
  * A roster's participant traits (department, level, location, gender, tenure, age, any other attribute), stored
- * as the evaluator's column roles say: a direct identifier is never stored, free text loses the names and
- * contacts in it, and a generalised quasi-identifier is coarsened first (a birth date is only ever kept as an
+ * as the evaluator's column roles say: a direct identifier is never stored (free text has lost its names and
+ * contacts in the check, see freeTextColumns.ts), and a generalised quasi-identifier is coarsened first (a birth date is only ever kept as an
  * age band). Which traits are quasi-identifiers is remembered, so the disclosure-risk panel can offer them.
  */
 
@@ -100,15 +98,13 @@ export interface TraitValues {
 }
 
 /** Reads a row's traits, ready for `UPDATE participant`; built once per import. */
-export function traitReader(db: Connection, columns: readonly ColumnRule[], importedOn: Date) {
+export function traitReader(columns: readonly ColumnRule[], importedOn: Date) {
   const traits = traitColumns(columns);
-  const scanOptions = traits.some((trait) => trait.rule.role === 'free-text') ? projectScanOptions(db) : {};
   return (row: CheckedRow): TraitValues => {
     const values: TraitValues = { columns: {}, attributes: {} };
     for (const { rule, target } of traits) {
-      let value = storedTraitValue(row.values.get(rule.index) ?? null, rule, importedOn);
+      const value = storedTraitValue(row.values.get(rule.index) ?? null, rule, importedOn);
       if (value === null) continue;
-      if (rule.role === 'free-text') value = redactFreeText(value, scanOptions);
       if ('column' in target) values.columns[target.column] = value;
       else values.attributes[target.attribute] = value;
     }

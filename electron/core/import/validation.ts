@@ -47,6 +47,8 @@ export interface ValidationSettings {
    * records list several events of one person, so they set it false.
    */
   participantOncePerFile?: boolean;
+  /** Free-text cells (see `isFreeTextColumn`) are passed through this before they are kept: names and contacts go. */
+  redactText?: (text: string) => string;
 }
 
 export type CellValue = string | number | boolean | null;
@@ -72,6 +74,13 @@ const ROLE_WORDS: Record<string, string> = {
   protégé: 'mentee',
   both: 'both',
 };
+
+const FREE_TEXT_FIELDS = new Set<ImportField>(['freeText', 'topics', 'eventDetail', 'matchingCriteria']);
+
+/** Columns of words people wrote: scanned for names and contacts on the way in. */
+export function isFreeTextColumn(rule: ColumnRule): boolean {
+  return FREE_TEXT_FIELDS.has(rule.field) || rule.role === 'free-text';
+}
 
 /** Converts one cell for its field; null is an empty cell. */
 export function convertCell(raw: string, rule: ColumnRule): Parsed<CellValue> {
@@ -187,7 +196,8 @@ function scoreLikert(text: string, rule: ColumnRule): Parsed<CellValue> {
 }
 
 export function createRowValidator(settings: ValidationSettings): RowValidator {
-  const { file, columns, knownParticipants, participantOncePerFile = true } = settings;
+  const { file, columns, knownParticipants, participantOncePerFile = true, redactText } = settings;
+  const freeText = new Set(columns.filter(isFreeTextColumn).map((rule) => rule.index));
   const idColumn =
     columns.find((c) => c.field === 'participantId') ?? columns.find((c) => c.field === 'email') ?? null;
   const responseColumn = columns.find((c) => c.field === 'responseId') ?? null;
@@ -259,7 +269,11 @@ export function createRowValidator(settings: ValidationSettings): RowValidator {
               ),
             );
           }
-          values.set(rule.index, parsed.value);
+          const value = parsed.value;
+          values.set(
+            rule.index,
+            redactText && typeof value === 'string' && freeText.has(rule.index) ? redactText(value) : value,
+          );
         }
         if (idColumn) {
           const raw = (source.cells[idColumn.index] ?? '').trim();

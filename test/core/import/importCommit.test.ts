@@ -161,6 +161,21 @@ describe('committing an import', () => {
     expect(project.db.prepare('SELECT kind FROM collection_window').pluck().all()).toEqual(['baseline']);
   });
 
+  it('replaces names and contacts in free-text answers with tags before they are stored', async () => {
+    await importFile('roster.csv', ROSTER, 'roster');
+    const comments = `Email,What has changed for you?
+amara.okafor@example.org,"Talking with ben every month helped me, thank you so much for this."
+chen.wang@example.org,"I now email chen.private@gmail.com or call 07911 123456 less often, which is good."
+`;
+    const wave = await importFile('comments.csv', comments, 'survey');
+    expect(wave).toMatchObject({ committed: true, rowsImported: 2 });
+    const answers = project.db.prepare('SELECT value FROM response ORDER BY participant_id').pluck().all();
+    expect(answers).toEqual([
+      'Talking with [PERSON-1] every month helped me, thank you so much for this.',
+      'I now email [EMAIL_ADDRESS-1] or call [PHONE_NUMBER-1] less often, which is good.',
+    ]);
+  });
+
   it('adds only the new responses of an updated export', async () => {
     await importFile('roster.csv', ROSTER, 'roster');
     await importFile('baseline.csv', WAVE, 'survey');
