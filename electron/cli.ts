@@ -7,7 +7,7 @@ import { ConfidantError } from '../shared/errors';
 import type { DocumentKind } from '../shared/documentImport';
 import type { ImportKind } from '../shared/import';
 import { piiScanCommand } from './core/anonymize/piiScanCommand';
-import { projectRosterMatcher } from './core/anonymize/rosterNameStore';
+import { projectScanOptions } from './core/anonymize/anonymisationSettings';
 import { exampleInterview, exampleProgram } from './core/demo/exampleProgram';
 import { createEngine, type Engine } from './core/engine';
 import { promptHidden } from './core/terminal';
@@ -264,11 +264,11 @@ const commands: Record<
     const roster = typeof options.roster === 'string' ? readFileSync(options.roster, 'utf8') : undefined;
     const text = readInput(positionals[0]);
     if (typeof options.project === 'string') await openFile(engine, options.project);
-    const projectRoster =
+    const project =
       typeof options.project === 'string'
-        ? projectRosterMatcher(engine.session.requireProject().db)
+        ? projectScanOptions(engine.session.requireProject().db)
         : undefined;
-    const findings = await piiScanCommand({ text, countries, rosterCsv: roster, roster: projectRoster });
+    const findings = await piiScanCommand({ text, countries, rosterCsv: roster, project });
     process.stdout.write(`${JSON.stringify(findings)}\n`);
   },
 };

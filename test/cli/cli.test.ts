@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { saveAnonymisationSettings } from '../../electron/core/anonymize/anonymisationSettings';
+import { closeProject, openProject } from '../../electron/core/store/projectFile';
 
 // The built CLI, exactly as `confidant` runs from package.json's bin (npm run build:electron makes it).
 const CLI = path.resolve('dist-electron/cli.cjs');
@@ -255,6 +257,28 @@ describe('confidant CLI', () => {
     expect(people).toEqual(['oluwaseun']);
     const without = JSON.parse(confidant(['pii-scan', 'note.txt']).stdout) as { entity: string }[];
     expect(without.filter((finding) => finding.entity === 'PERSON')).toEqual([]);
+  });
+
+  it('pii-scan --project looks for the staff-number patterns saved in that project', () => {
+    const env = { CONFIDANT_PASSPHRASE: PASS };
+    confidant(['init', 'p.confidant'], env);
+    const project = openProject(path.join(dir, 'p.confidant'), PASS, 'test');
+    saveAnonymisationSettings(
+      project.db,
+      {
+        countries: ['GB'],
+        identifierMasks: [{ mask: 'EMP-####' }],
+        minimumCellSize: { counts: 5, quotes: 10 },
+      },
+      'test',
+    );
+    closeProject(project, 'test');
+    writeFileSync(path.join(dir, 'note.txt'), 'Her staff number is EMP-0412.');
+    const entities = (out: string) => (JSON.parse(out) as { entity: string }[]).map((f) => f.entity);
+    expect(entities(confidant(['pii-scan', 'note.txt', '--project', 'p.confidant'], env).stdout)).toEqual([
+      'EMPLOYEE_ID',
+    ]);
+    expect(entities(confidant(['pii-scan', 'note.txt']).stdout)).toEqual([]);
   });
 
   it('explains weak passphrases, missing files and wrong usage on stderr', () => {

@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { buildRosterNameIndex, createRosterMatcher, parseRosterCsv, type RosterMatcher } from './rosterNames';
-import { scanForPii } from './scan';
+import { scanForPii, type ScanOptions } from './scan';
 
 export { parseRosterCsv };
 
 export interface PiiScanArgs {
   text: string;
   countries: string[];
-  /** A roster file given on the command line, or the roster of an open project (already a matcher). */
+  /** A roster file given on the command line. */
   rosterCsv?: string;
-  roster?: RosterMatcher;
+  /** An open project's scan options (its countries, id masks and roster); `countries` given here win. */
+  project?: ScanOptions;
 }
 
 export interface PiiScanResult {
@@ -25,19 +26,18 @@ export interface PiiScanResult {
  * roster comes as the matcher built from the hashes the project keeps.
  */
 export async function piiScanCommand(args: PiiScanArgs): Promise<PiiScanResult[]> {
-  const roster =
-    args.roster ??
-    (args.rosterCsv
-      ? (() => {
-          const key = randomBytes(32);
-          return createRosterMatcher(key, buildRosterNameIndex(key, parseRosterCsv(args.rosterCsv)));
-        })()
-      : undefined);
-  const findings = scanForPii(args.text, { countries: args.countries, roster });
+  const roster = args.project?.roster ?? (args.rosterCsv ? throwAwayRoster(args.rosterCsv) : undefined);
+  const countries = args.countries.length > 0 ? args.countries : args.project?.countries;
+  const findings = scanForPii(args.text, { ...args.project, countries, roster });
   return findings.map(({ start, end, entity, score }) => ({
     start,
     end,
     entity,
     score: Math.round(score * 100) / 100,
   }));
+}
+
+function throwAwayRoster(csv: string): RosterMatcher {
+  const key = randomBytes(32);
+  return createRosterMatcher(key, buildRosterNameIndex(key, parseRosterCsv(csv)));
 }
