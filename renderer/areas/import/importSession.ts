@@ -22,7 +22,7 @@ export interface TableWizard {
   preview: SourcePreview | null;
   columns: MappedColumn[];
   usingSaved: boolean;
-  /** The name the column mapping was saved under on this visit to the mapping step. */
+  /** The name the column mapping was saved under, until another file is read. */
   savedName: string | null;
   destination: Destination;
   skipInvalidRows: boolean;
