@@ -59,7 +59,9 @@ export function App() {
     <div className="app" data-screen={view.screen}>
       <SkipLink />
       {view.screen === 'home' ? (
+        // Keyed by the file: what a project's home keeps (the import wizards) can never show in another.
         <ProjectHome
+          key={view.project.path}
           project={view.project}
           area={view.area}
           onArea={(area) => setView({ ...view, area })}

@@ -1,9 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useState, type ReactNode } from 'react';
 import type { ProjectStatus } from '../../shared/project';
 import { call } from '../api';
 import { areas, type AreaId } from '../areas';
 import { AreaPlaceholder } from '../areas/AreaPlaceholder';
+import {
+  createImportSession,
+  importRunning,
+  useKept,
+  type ImportSession,
+} from '../areas/import/importSession';
 import { ProjectOverview } from '../areas/ProjectOverview';
 import { SecuritySettings } from '../areas/SecuritySettings';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -31,9 +37,15 @@ interface ProjectHomeProps {
   theme: Theme;
 }
 
-/** An unlocked project: its name, the lock button, the areas of the evaluation, and the chosen area's page. */
+/**
+ * An unlocked project: its name, the lock button, the areas of the evaluation, and the chosen area's page. It
+ * keeps the Import area's wizards and running job while the evaluator works elsewhere, and lets them go with
+ * the project: locking or closing it unmounts this screen.
+ */
 export function ProjectHome({ project, area, onArea, onStatus, themeChooser, theme }: ProjectHomeProps) {
   const lock = useMutation({ mutationFn: () => call('project.lock', {}), onSuccess: onStatus });
+  const [importSession] = useState(() => createImportSession());
+  const importing = useKept(importSession, importRunning);
 
   return (
     <div className="home-layout">
@@ -58,7 +70,11 @@ export function ProjectHome({ project, area, onArea, onStatus, themeChooser, the
           </li>
           {areas.map((each) => (
             <li key={each.id}>
-              <NavButton current={area === each.id} onClick={() => onArea(each.id)}>
+              <NavButton
+                current={area === each.id}
+                onClick={() => onArea(each.id)}
+                busy={each.id === 'import' && importing ? 'An import is running' : undefined}
+              >
                 {each.label}
               </NavButton>
             </li>
@@ -66,41 +82,68 @@ export function ProjectHome({ project, area, onArea, onStatus, themeChooser, the
         </ul>
       </nav>
       <main id="main" tabIndex={-1} className="home-main">
-        <AreaPage project={project} area={area} onArea={onArea} onStatus={onStatus} theme={theme} />
+        <AreaPage
+          project={project}
+          area={area}
+          onArea={onArea}
+          onStatus={onStatus}
+          theme={theme}
+          importSession={importSession}
+        />
       </main>
     </div>
   );
 }
 
+/** An area's button; `busy` says what is under way there, shown as a marker and read as its description. */
 function NavButton({
   current,
   onClick,
+  busy,
   children,
 }: {
   current: boolean;
   onClick: () => void;
+  busy?: string;
   children: ReactNode;
 }) {
+  const busyId = useId();
   return (
-    <button
-      type="button"
-      className="nav-button"
-      aria-current={current ? 'page' : undefined}
-      onClick={onClick}
-    >
-      {children}
-    </button>
+    <>
+      <button
+        type="button"
+        className="nav-button"
+        aria-current={current ? 'page' : undefined}
+        aria-describedby={busy ? busyId : undefined}
+        onClick={onClick}
+      >
+        {children}
+        {busy && <span className="busy-marker" aria-hidden="true" title={busy} />}
+      </button>
+      {busy && (
+        <span id={busyId} className="visually-hidden">
+          {busy}
+        </span>
+      )}
+    </>
   );
 }
 
-function AreaPage({ project, area, onArea, onStatus, theme }: Omit<ProjectHomeProps, 'themeChooser'>) {
+function AreaPage({
+  project,
+  area,
+  onArea,
+  onStatus,
+  theme,
+  importSession,
+}: Omit<ProjectHomeProps, 'themeChooser'> & { importSession: ImportSession }) {
   switch (area) {
     case 'overview':
       return <ProjectOverview project={project} onArea={onArea} />;
     case 'import':
       return (
         <Suspense fallback={<p role="status">Loading the import wizard…</p>}>
-          <ImportWizard theme={theme} onArea={onArea} />
+          <ImportWizard theme={theme} onArea={onArea} session={importSession} />
         </Suspense>
       );
     case 'audit':

@@ -1,12 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import type { DocumentImportSummary, DocumentKind, DocumentPreview } from '../../../shared/documentImport';
-import { call, codeOf, messageOf, newJobId } from '../../api';
+import { useEffect, useRef } from 'react';
+import { call, codeOf, messageOf } from '../../api';
 import type { AreaId } from '../../areas';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
-import { useJobProgress } from '../../hooks/useJobProgress';
 import { ChooseFile } from './ChooseFile';
 import { DocumentDetailsStep } from './DocumentDetailsStep';
 import { DocumentPreviewStep } from './DocumentPreviewStep';
@@ -15,41 +13,35 @@ import {
   detailsIssues,
   documentImportArgs,
   documentSteps,
-  type DocumentDetails,
-  type DocumentStepId,
+  startDocumentOver,
   type ImportChoice,
 } from './documentState';
+import { useKept, withDocument, type DocumentWizard, type ImportSession } from './importSession';
 import './importWizard.css';
 
 /**
  * The import wizard for a transcript, journal or mentor's note: choose the file, see what it was read as and
  * who speaks in it, give it a title (and, if it is about one participant, their id or e-mail), import it, and
- * see what the PII scan found. The document then waits for review in Anonymise.
+ * see what the PII scan found. The document then waits for review in Anonymise. Like the table wizard, its
+ * state lives in the project's import session.
  */
 export function DocumentImport({
-  initialKind,
+  session,
+  choiceChanged,
   onChoice,
   onArea,
 }: {
-  initialKind: DocumentKind;
+  session: ImportSession;
+  /** The evaluator has just picked this wizard: the keyboard stays on the choice. */
+  choiceChanged: boolean;
   onChoice: (choice: ImportChoice) => void;
   onArea: (area: AreaId) => void;
 }) {
   useDocumentTitle('Import');
   const queryClient = useQueryClient();
-  const [step, setStep] = useState<DocumentStepId>('choose');
-  const [source, setSource] = useState<string | null>(null);
-  const [preview, setPreview] = useState<DocumentPreview | null>(null);
-  const [details, setDetails] = useState<DocumentDetails>({
-    kind: initialKind,
-    title: '',
-    participant: '',
-    window: '',
-  });
-  const [result, setResult] = useState<DocumentImportSummary | null>(null);
-  const [jobId, setJobId] = useState<string | undefined>(undefined);
-  const [cancelling, setCancelling] = useState(false);
-  const progress = useJobProgress(jobId);
+  const { step, source, preview, details, result } = useKept(session, (kept) => kept.document);
+  const job = useKept(session, (kept) => kept.job);
+  const change = (update: Partial<DocumentWizard>) => session.change((kept) => withDocument(kept, update));
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
@@ -67,12 +59,15 @@ export function DocumentImport({
 
   const read = useMutation({
     mutationFn: (file: string) => call('import.previewDocument', { source: file }),
-    onSuccess: (found, file) => {
-      setSource(file);
-      setPreview(found);
-      setDetails((current) => ({ ...current, title: found.titleSuggestion }));
-      setStep('preview');
-    },
+    onSuccess: (found, file) =>
+      session.change((kept) =>
+        withDocument(kept, {
+          step: 'preview',
+          source: file,
+          preview: found,
+          details: { ...kept.document.details, title: found.titleSuggestion },
+        }),
+      ),
   });
 
   const choose = useMutation({
@@ -82,46 +77,30 @@ export function DocumentImport({
     },
   });
 
-  const run = useMutation({
-    mutationFn: () => {
-      const id = newJobId();
-      setJobId(id);
-      setCancelling(false);
-      return call('import.document', documentImportArgs(source ?? '', details, id));
-    },
-    onSuccess: (summary) => {
-      void queryClient.invalidateQueries();
-      setResult(summary);
-      setStep('summary');
-    },
-  });
-
-  const cancel = () => {
-    if (!jobId) return;
-    setCancelling(true);
-    call('import.cancel', { jobId }).catch(() => setCancelling(false));
-  };
   const startImport = () => {
-    setStep('import');
-    run.mutate();
+    change({ step: 'import' });
+    session.start(
+      async (jobId) => {
+        const summary = await call('import.document', documentImportArgs(source ?? '', details, jobId));
+        void queryClient.invalidateQueries();
+        return summary;
+      },
+      (kept, summary) => withDocument(kept, { result: summary, step: 'summary' }),
+    );
   };
   const startOver = () => {
-    run.reset();
     read.reset();
-    setStep('choose');
-    setSource(null);
-    setPreview(null);
-    setResult(null);
-    setDetails({ kind: details.kind, title: '', participant: '', window: details.window });
+    session.change((kept) => ({ ...kept, job: null, document: startDocumentOver(kept.document) }));
   };
 
   const current = documentSteps.findIndex((each) => each.id === step);
   const issues = detailsIssues(details);
-  const wasCancelled = codeOf(run.error) === 'CANCELLED';
+  const failed = job?.state === 'failed' ? job : null;
+  const wasCancelled = codeOf(failed?.error) === 'CANCELLED';
 
   return (
     <section className="area import-wizard" aria-labelledby="import-heading">
-      <ScreenHeading id="import-heading" focusOnShow={false}>
+      <ScreenHeading id="import-heading" focusOnShow={!choiceChanged}>
         Import
       </ScreenHeading>
       <p className="lead">
@@ -147,11 +126,8 @@ export function DocumentImport({
       {step === 'choose' && (
         <ChooseFile
           choice={details.kind}
-          onChoice={(choice) => {
-            if (choice !== 'table') setDetails({ ...details, kind: choice });
-            onChoice(choice);
-          }}
-          focusChoice
+          onChoice={onChoice}
+          focusChoice={choiceChanged}
           onChoose={() => choose.mutate()}
           busy={choose.isPending || read.isPending}
         />
@@ -164,7 +140,7 @@ export function DocumentImport({
             <button type="button" className="secondary" onClick={startOver}>
               Choose another file
             </button>
-            <button type="button" onClick={() => setStep('details')}>
+            <button type="button" onClick={() => change({ step: 'details' })}>
               Next: details
             </button>
           </nav>
@@ -176,7 +152,7 @@ export function DocumentImport({
           <ErrorMessage error={targets.error} />
           <DocumentDetailsStep
             details={details}
-            onChange={setDetails}
+            onChange={(next) => change({ details: next })}
             windows={(targets.data?.windows ?? []).map((window) => window.name)}
           />
           {issues.length > 0 && (
@@ -187,7 +163,7 @@ export function DocumentImport({
             </ul>
           )}
           <nav className="actions wizard-nav" aria-label="Wizard">
-            <button type="button" className="secondary" onClick={() => setStep('preview')}>
+            <button type="button" className="secondary" onClick={() => change({ step: 'preview' })}>
               Back
             </button>
             <button type="button" onClick={startImport} disabled={issues.length > 0}>
@@ -197,23 +173,23 @@ export function DocumentImport({
         </>
       )}
 
-      {step === 'import' && run.isPending && (
+      {step === 'import' && job?.state === 'running' && (
         <div className="import-progress">
           <div role="status" aria-live="polite">
-            <p className="import-progress-phase">{progress?.phase ?? 'Importing the document…'}</p>
+            <p className="import-progress-phase">{job.progress?.phase ?? 'Importing the document…'}</p>
             <progress
               aria-label="Importing the document"
-              value={progress?.total ? progress.done : undefined}
-              max={progress?.total}
+              value={job.progress?.total ? job.progress.done : undefined}
+              max={job.progress?.total}
             />
           </div>
-          <button type="button" className="secondary" onClick={cancel} disabled={cancelling}>
-            {cancelling ? 'Cancelling…' : 'Cancel'}
+          <button type="button" className="secondary" onClick={session.cancel} disabled={job.cancelling}>
+            {job.cancelling ? 'Cancelling…' : 'Cancel'}
           </button>
         </div>
       )}
 
-      {step === 'import' && run.isError && (
+      {step === 'import' && failed && (
         <>
           {wasCancelled ? (
             <p className="notice" role="status">
@@ -221,11 +197,11 @@ export function DocumentImport({
             </p>
           ) : (
             <p className="error-message" role="alert">
-              {messageOf(run.error)}
+              {messageOf(failed.error)}
             </p>
           )}
           <nav className="actions wizard-nav" aria-label="Wizard">
-            <button type="button" className="secondary" onClick={() => setStep('details')}>
+            <button type="button" className="secondary" onClick={() => change({ step: 'details' })}>
               Back
             </button>
             <button type="button" className="secondary" onClick={startOver}>

@@ -1,11 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { ImportSummary, SourcePreview } from '../../../shared/import';
-import { call, codeOf, messageOf, newJobId } from '../../api';
+import { call, codeOf, messageOf } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
-import { useJobProgress } from '../../hooks/useJobProgress';
 import type { AreaId } from '../../areas';
 import type { Theme } from '../../theme';
 import { CheckStep } from './CheckStep';
@@ -13,6 +11,7 @@ import { ChooseFile } from './ChooseFile';
 import { DocumentImport } from './DocumentImport';
 import type { ImportChoice } from './documentState';
 import { Destination } from './Destination';
+import { chooseImport, useKept, withTable, type ImportSession, type TableWizard } from './importSession';
 import { ImportProgress } from './ImportProgress';
 import { MapColumns } from './MapColumns';
 import { PreviewStep } from './PreviewStep';
@@ -21,54 +20,48 @@ import {
   buildPlan,
   destinationIssues,
   fileName,
-  guessKind,
   initialColumns,
   mappingIssues,
   planColumns,
   plural,
+  previewRead,
+  runFinished,
+  startTableOver,
   wizardSteps,
-  type Destination as DestinationChoice,
-  type MappedColumn,
   type SourceOptions,
-  type StepId,
 } from './wizardState';
 import './importWizard.css';
 
-const NO_DESTINATION: DestinationChoice = {
-  kind: 'roster',
-  window: '',
-  instrument: '',
-  addUnknownParticipants: false,
-};
-
 /**
  * The import wizard: choose a file, preview it, match its columns, say where it goes, check it (a dry run that
- * keeps nothing), import it in one transaction, and see what happened. Only the Import step writes.
+ * keeps nothing), import it in one transaction, and see what happened. Only the Import step writes. Its state
+ * lives in the project's import session, so leaving the area and coming back loses nothing, a running job
+ * included.
  */
-export function ImportWizard({ theme, onArea }: { theme: Theme; onArea: (area: AreaId) => void }) {
+export function ImportWizard({
+  theme,
+  onArea,
+  session,
+}: {
+  theme: Theme;
+  onArea: (area: AreaId) => void;
+  session: ImportSession;
+}) {
   useDocumentTitle('Import');
   // A transcript, journal or mentor's note has a wizard of its own (DocumentImport).
-  const [choice, setChoice] = useState<ImportChoice>('table');
+  const choice = useKept(session, (kept) => kept.choice);
+  // Changed on this visit: the keyboard then stays on the choice rather than going to the heading.
   const [choiceChanged, setChoiceChanged] = useState(false);
   const chooseWhat = (next: ImportChoice) => {
-    setChoice(next);
+    session.change((kept) => chooseImport(kept, next));
     setChoiceChanged(true);
   };
   const queryClient = useQueryClient();
-  const [step, setStep] = useState<StepId>('choose');
-  const [source, setSource] = useState<string | null>(null);
-  const [options, setOptions] = useState<SourceOptions>({});
-  const [preview, setPreview] = useState<SourcePreview | null>(null);
-  const [columns, setColumns] = useState<MappedColumn[]>([]);
-  const [usingSaved, setUsingSaved] = useState(false);
-  const [destination, setDestination] = useState<DestinationChoice>(NO_DESTINATION);
-  const [skipInvalidRows, setSkipInvalidRows] = useState(false);
-  const [check, setCheck] = useState<ImportSummary | null>(null);
-  const [result, setResult] = useState<ImportSummary | null>(null);
-  const [jobId, setJobId] = useState<string | undefined>(undefined);
-  const [cancelling, setCancelling] = useState(false);
-  const [savedName, setSavedName] = useState<string | null>(null);
-  const progress = useJobProgress(jobId);
+  const wizard = useKept(session, (kept) => kept.table);
+  const job = useKept(session, (kept) => kept.job);
+  const { step, source, options, preview, columns, usingSaved, destination, skipInvalidRows, check, result } =
+    wizard;
+  const change = (update: Partial<TableWizard>) => session.change((kept) => withTable(kept, update));
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
@@ -84,20 +77,12 @@ export function ImportWizard({ theme, onArea }: { theme: Theme; onArea: (area: A
     enabled: step === 'destination',
   });
 
+  // Results go to the session, not to this component, so a file read while the area is not shown still lands.
   const read = useMutation({
     mutationFn: async ({ file, with: readOptions }: { file: string; with: SourceOptions }) =>
       call('import.preview', { source: file, options: readOptions }),
-    onSuccess: (found, { file, with: readOptions }) => {
-      const sameFile = file === source && preview !== null;
-      setSource(file);
-      setOptions(readOptions);
-      setPreview(found);
-      setColumns(initialColumns(found, true));
-      setUsingSaved(found.savedMapping !== null);
-      setSavedName(null);
-      if (!sameFile) setDestination({ ...NO_DESTINATION, kind: guessKind(found) });
-      setStep('preview');
-    },
+    onSuccess: (found, { file, with: readOptions }) =>
+      session.change((kept) => ({ ...kept, table: previewRead(kept.table, file, readOptions, found) })),
   });
 
   const choose = useMutation({
@@ -115,64 +100,45 @@ export function ImportWizard({ theme, onArea }: { theme: Theme; onArea: (area: A
         name,
         columns: planColumns(columns),
       }),
-    onSuccess: (_saved, name) => setSavedName(name),
+    onSuccess: (_saved, name) => session.change((kept) => withTable(kept, { savedName: name })),
   });
 
-  const plan = () => buildPlan(columns, destination, options, skipInvalidRows);
-
-  const run = useMutation({
-    mutationFn: async ({ dryRun }: { dryRun: boolean }) => {
-      const id = newJobId();
-      setJobId(id);
-      setCancelling(false);
-      return call('import.commit', { source: source ?? '', plan: plan(), jobId: id, dryRun });
-    },
-    onSuccess: (summary, { dryRun }) => {
-      void queryClient.invalidateQueries();
-      if (dryRun && !summary.alreadyImported) {
-        setCheck(summary);
-        setSkipInvalidRows(false);
-        return;
-      }
-      setResult(summary);
-      setStep('summary');
-    },
-  });
-
-  const cancel = () => {
-    if (!jobId) return;
-    setCancelling(true);
-    call('import.cancel', { jobId }).catch(() => setCancelling(false));
+  const run = (dryRun: boolean) => {
+    const plan = buildPlan(columns, destination, options, skipInvalidRows);
+    session.start(
+      async (jobId) => {
+        const summary = await call('import.commit', { source: source ?? '', plan, jobId, dryRun });
+        void queryClient.invalidateQueries();
+        return summary;
+      },
+      (kept, summary) => ({ ...kept, table: runFinished(kept.table, summary, dryRun) }),
+    );
   };
 
   const startCheck = () => {
-    setCheck(null);
-    setStep('check');
-    run.mutate({ dryRun: true });
+    change({ check: null, step: 'check' });
+    run(true);
   };
   const startImport = () => {
-    setStep('import');
-    run.mutate({ dryRun: false });
+    change({ step: 'import' });
+    run(false);
   };
   const startOver = () => {
-    run.reset();
     read.reset();
-    setStep('choose');
-    setSource(null);
-    setPreview(null);
-    setCheck(null);
-    setResult(null);
-    setOptions({});
+    session.change((kept) => ({ ...kept, job: null, table: startTableOver(kept.table) }));
   };
 
   const current = wizardSteps.findIndex((each) => each.id === step);
   const label = wizardSteps[current]?.label ?? '';
-  const running = run.isPending;
-  const wasCancelled = codeOf(run.error) === 'CANCELLED';
+  const running = job?.state === 'running';
+  const failed = job?.state === 'failed' ? job : null;
+  const wasCancelled = codeOf(failed?.error) === 'CANCELLED';
   const issues = step === 'destination' ? destinationIssues(destination, columns) : mappingIssues(columns);
 
   if (choice !== 'table')
-    return <DocumentImport initialKind={choice} onChoice={chooseWhat} onArea={onArea} />;
+    return (
+      <DocumentImport session={session} choiceChanged={choiceChanged} onChoice={chooseWhat} onArea={onArea} />
+    );
 
   return (
     <section className="area import-wizard" aria-labelledby="import-heading">
@@ -222,7 +188,7 @@ export function ImportWizard({ theme, onArea }: { theme: Theme; onArea: (area: A
             <button type="button" className="secondary" onClick={startOver}>
               Choose another file
             </button>
-            <button type="button" onClick={() => setStep('map')} disabled={read.isPending}>
+            <button type="button" onClick={() => change({ step: 'map' })} disabled={read.isPending}>
               Next: match the columns
             </button>
           </nav>
@@ -234,22 +200,23 @@ export function ImportWizard({ theme, onArea }: { theme: Theme; onArea: (area: A
           <MapColumns
             preview={preview}
             columns={columns}
-            onColumns={setColumns}
+            onColumns={(next) => change({ columns: next })}
             usingSaved={usingSaved}
-            onUseSaved={(use) => {
-              setUsingSaved(use);
-              setColumns(initialColumns(preview, use));
-            }}
+            onUseSaved={(use) => change({ usingSaved: use, columns: initialColumns(preview, use) })}
             onSave={(name) => save.mutate(name)}
             saving={save.isPending}
-            savedName={savedName}
+            savedName={wizard.savedName}
             defaultName={fileName(source).replace(/\.[^.]+$/, '')}
           />
           <nav className="actions wizard-nav" aria-label="Wizard">
-            <button type="button" className="secondary" onClick={() => setStep('preview')}>
+            <button type="button" className="secondary" onClick={() => change({ step: 'preview' })}>
               Back
             </button>
-            <button type="button" onClick={() => setStep('destination')} disabled={issues.length > 0}>
+            <button
+              type="button"
+              onClick={() => change({ step: 'destination' })}
+              disabled={issues.length > 0}
+            >
               Next: where it goes
             </button>
           </nav>
@@ -263,7 +230,11 @@ export function ImportWizard({ theme, onArea }: { theme: Theme; onArea: (area: A
             // The existing windows and surveys decide whether the evaluator picks one or types a name.
             <p role="status">Loading the project’s collection windows and surveys…</p>
           ) : (
-            <Destination destination={destination} onChange={setDestination} targets={targets.data} />
+            <Destination
+              destination={destination}
+              onChange={(next) => change({ destination: next })}
+              targets={targets.data}
+            />
           )}
           {issues.length > 0 && (
             <ul className="issues" aria-label="Before the file can be checked">
@@ -273,7 +244,7 @@ export function ImportWizard({ theme, onArea }: { theme: Theme; onArea: (area: A
             </ul>
           )}
           <nav className="actions wizard-nav" aria-label="Wizard">
-            <button type="button" className="secondary" onClick={() => setStep('map')}>
+            <button type="button" className="secondary" onClick={() => change({ step: 'map' })}>
               Back
             </button>
             <button type="button" onClick={startCheck} disabled={issues.length > 0}>
@@ -283,16 +254,16 @@ export function ImportWizard({ theme, onArea }: { theme: Theme; onArea: (area: A
         </>
       )}
 
-      {(step === 'check' || step === 'import') && running && (
+      {(step === 'check' || step === 'import') && job?.state === 'running' && (
         <ImportProgress
-          event={progress}
+          event={job.progress}
           label={step === 'check' ? 'Checking every row (nothing is kept)…' : 'Importing…'}
-          onCancel={cancel}
-          cancelling={cancelling}
+          onCancel={session.cancel}
+          cancelling={job.cancelling}
         />
       )}
 
-      {(step === 'check' || step === 'import') && run.isError && (
+      {(step === 'check' || step === 'import') && failed && (
         <>
           {wasCancelled ? (
             <p className="notice" role="status">
@@ -300,11 +271,11 @@ export function ImportWizard({ theme, onArea }: { theme: Theme; onArea: (area: A
             </p>
           ) : (
             <p className="error-message" role="alert">
-              {messageOf(run.error)}
+              {messageOf(failed.error)}
             </p>
           )}
           <nav className="actions wizard-nav" aria-label="Wizard">
-            <button type="button" className="secondary" onClick={() => setStep('destination')}>
+            <button type="button" className="secondary" onClick={() => change({ step: 'destination' })}>
               Back
             </button>
             <button type="button" className="secondary" onClick={startOver}>
@@ -314,16 +285,16 @@ export function ImportWizard({ theme, onArea }: { theme: Theme; onArea: (area: A
         </>
       )}
 
-      {step === 'check' && check && !running && !run.isError && (
+      {step === 'check' && check && !running && !failed && (
         <>
           <CheckStep
             check={check}
             skipInvalidRows={skipInvalidRows}
-            onSkipInvalidRows={setSkipInvalidRows}
+            onSkipInvalidRows={(skip) => change({ skipInvalidRows: skip })}
             theme={theme}
           />
           <nav className="actions wizard-nav" aria-label="Wizard">
-            <button type="button" className="secondary" onClick={() => setStep('map')}>
+            <button type="button" className="secondary" onClick={() => change({ step: 'map' })}>
               Change the columns
             </button>
             <button type="button" className="secondary" onClick={startOver}>

@@ -1,5 +1,6 @@
 import type { DocumentImportSummary, DocumentKind, TranscriptTurn } from '../../../shared/documentImport';
 import type { HandlerArgs } from '../../../shared/api';
+import type { DocumentWizard } from './importSession';
 import { plural } from './wizardState';
 
 /**
@@ -37,6 +38,18 @@ export interface DocumentDetails {
   /** An id or e-mail address as typed; empty when the document is about nobody in particular. */
   participant: string;
   window: string;
+}
+
+/** Back to choosing a file, keeping the kind and the collection window for the next document. */
+export function startDocumentOver(wizard: DocumentWizard): DocumentWizard {
+  const { kind, window } = wizard.details;
+  return {
+    step: 'choose',
+    source: null,
+    preview: null,
+    result: null,
+    details: { kind, title: '', participant: '', window },
+  };
 }
 
 /** What must change before the document can be imported; empty when nothing. */

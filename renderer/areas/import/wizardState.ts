@@ -8,6 +8,7 @@ import {
   type ImportSummary,
   type SourcePreview,
 } from '../../../shared/import';
+import { noDestination, type TableWizard } from './importSession';
 
 /**
  * The import wizard's state and the small pure rules behind its steps: what each field is called, the plan the
@@ -237,3 +238,35 @@ export function rowsPerSecond(rate: number | undefined): string | null {
 }
 
 export type SourceOptions = ImportPlan['options'];
+
+/** A file read (or read again with other options): its preview and suggested columns; a new file's guessed kind. */
+export function previewRead(
+  wizard: TableWizard,
+  file: string,
+  options: SourceOptions,
+  preview: SourcePreview,
+): TableWizard {
+  const sameFile = file === wizard.source && wizard.preview !== null;
+  return {
+    ...wizard,
+    step: 'preview',
+    source: file,
+    options,
+    preview,
+    columns: initialColumns(preview, true),
+    usingSaved: preview.savedMapping !== null,
+    savedName: null,
+    destination: sameFile ? wizard.destination : { ...noDestination, kind: guessKind(preview) },
+  };
+}
+
+/** A check stays on the Check step with what it found; an import, or a file already in, goes to the Summary. */
+export function runFinished(wizard: TableWizard, summary: ImportSummary, dryRun: boolean): TableWizard {
+  if (dryRun && !summary.alreadyImported) return { ...wizard, check: summary, skipInvalidRows: false };
+  return { ...wizard, result: summary, step: 'summary' };
+}
+
+/** Back to choosing a file; the columns and destination stay until another file is read. */
+export function startTableOver(wizard: TableWizard): TableWizard {
+  return { ...wizard, step: 'choose', source: null, options: {}, preview: null, check: null, result: null };
+}
