@@ -12,11 +12,11 @@ const IDENTIFIER_FIELDS = new Set<ImportField>(directIdentifierFields);
 const ANSWER_FIELDS = new Set<ImportField>(['likertItem', 'numericItem', 'choiceItem']);
 
 export const roleLabels: Record<ColumnRole, string> = {
-  'quasi-identifier': 'Quasi-identifier (identifies in combination)',
+  'quasi-identifier': 'Quasi-identifier',
   'sensitive-attribute': 'Sensitive attribute',
-  other: 'Other (kept as it is)',
-  'free-text': 'Free text (names and contacts removed)',
-  'direct-identifier': 'Direct identifier (not stored)',
+  other: 'Other',
+  'free-text': 'Free text: redacted',
+  'direct-identifier': 'Direct identifier: not stored',
 };
 
 /** How a trait can be coarsened before it is stored, as choices of one select. */

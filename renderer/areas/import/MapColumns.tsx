@@ -64,105 +64,107 @@ export function MapColumns({
           )}
         </div>
       )}
-      <table className="mapping-table">
-        <caption className="hint">
-          What each column of the file holds. Columns left out are not read at all.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Column</th>
-            <th scope="col">Sample values</th>
-            <th scope="col">Holds</th>
-            <th scope="col">Protection</th>
-            <th scope="col">Answer scale</th>
-            <th scope="col">Required</th>
-          </tr>
-        </thead>
-        <tbody>
-          {columns.map((column) => {
-            const question = preview.questions[column.index];
-            const heading = column.heading || `Column ${column.index + 1}`;
-            return (
-              <tr key={column.index} data-column={heading}>
-                <th scope="row">
-                  <span className="column-heading">{heading}</span>
-                  {question && question !== column.heading && (
-                    <span className="column-question">{question}</span>
-                  )}
-                </th>
-                <td className="samples">
-                  {sampleValues(preview.rows, column.index).map((value) => (
-                    <span key={value} className="sample">
-                      {value}
-                    </span>
-                  ))}
-                </td>
-                <td>
-                  <select
-                    aria-label={`What “${heading}” holds`}
-                    value={column.field}
-                    onChange={(event) => {
-                      const field = event.target.value as ImportField;
-                      update(column.index, {
-                        field,
-                        confidence: 'high',
-                        reason: 'your choice',
-                        ...(field === 'likertItem' ? {} : { scaleId: undefined }),
-                        generalise: undefined,
-                      });
-                    }}
-                  >
-                    {fieldGroups.map((group) => (
-                      <optgroup key={group.label} label={group.label}>
-                        {group.fields.map((field) => (
-                          <option key={field} value={field}>
-                            {fieldLabels[field]}
-                          </option>
-                        ))}
-                      </optgroup>
+      <div className="mapping-scroll">
+        <table className="mapping-table">
+          <caption className="hint">
+            What each column of the file holds. Columns left out are not read at all.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">Sample values</th>
+              <th scope="col">Holds</th>
+              <th scope="col">Protection</th>
+              <th scope="col">Answer scale</th>
+              <th scope="col">Required</th>
+            </tr>
+          </thead>
+          <tbody>
+            {columns.map((column) => {
+              const question = preview.questions[column.index];
+              const heading = column.heading || `Column ${column.index + 1}`;
+              return (
+                <tr key={column.index} data-column={heading}>
+                  <th scope="row">
+                    <span className="column-heading">{heading}</span>
+                    {question && question !== column.heading && (
+                      <span className="column-question">{question}</span>
+                    )}
+                  </th>
+                  <td className="samples">
+                    {sampleValues(preview.rows, column.index).map((value) => (
+                      <span key={value} className="sample" title={value}>
+                        {value}
+                      </span>
                     ))}
-                  </select>
-                  <span className={`reason confidence-${column.confidence}`}>
-                    {column.reason === 'your choice'
-                      ? 'Your choice'
-                      : column.confidence === 'saved'
-                        ? 'From the saved mapping'
-                        : `${confidenceWords[column.confidence]}: ${column.reason}`}
-                  </span>
-                </td>
-                <td>
-                  <ColumnProtection
-                    column={column}
-                    heading={heading}
-                    roleReason={preview.roleReasons[column.index]}
-                    onChange={(change) => update(column.index, change)}
-                  />
-                </td>
-                <td>
-                  {column.field === 'likertItem' && (
-                    <ScaleSelect
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`What “${heading}” holds`}
+                      value={column.field}
+                      onChange={(event) => {
+                        const field = event.target.value as ImportField;
+                        update(column.index, {
+                          field,
+                          confidence: 'high',
+                          reason: 'your choice',
+                          ...(field === 'likertItem' ? {} : { scaleId: undefined }),
+                          generalise: undefined,
+                        });
+                      }}
+                    >
+                      {fieldGroups.map((group) => (
+                        <optgroup key={group.label} label={group.label}>
+                          {group.fields.map((field) => (
+                            <option key={field} value={field}>
+                              {fieldLabels[field]}
+                            </option>
+                          ))}
+                        </optgroup>
+                      ))}
+                    </select>
+                    <span className={`reason confidence-${column.confidence}`}>
+                      {column.reason === 'your choice'
+                        ? 'Your choice'
+                        : column.confidence === 'saved'
+                          ? 'From the saved mapping'
+                          : `${confidenceWords[column.confidence]}: ${column.reason}`}
+                    </span>
+                  </td>
+                  <td>
+                    <ColumnProtection
+                      column={column}
                       heading={heading}
-                      scales={preview.answerScales}
-                      value={column.scaleId}
-                      onChange={(scaleId) => update(column.index, { scaleId })}
+                      roleReason={preview.roleReasons[column.index]}
+                      onChange={(change) => update(column.index, change)}
                     />
-                  )}
-                </td>
-                <td>
-                  {column.field !== 'ignore' && (
-                    <input
-                      type="checkbox"
-                      aria-label={`Every row needs “${heading}”`}
-                      checked={column.required ?? false}
-                      onChange={(event) => update(column.index, { required: event.target.checked })}
-                    />
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  </td>
+                  <td>
+                    {column.field === 'likertItem' && (
+                      <ScaleSelect
+                        heading={heading}
+                        scales={preview.answerScales}
+                        value={column.scaleId}
+                        onChange={(scaleId) => update(column.index, { scaleId })}
+                      />
+                    )}
+                  </td>
+                  <td>
+                    {column.field !== 'ignore' && (
+                      <input
+                        type="checkbox"
+                        aria-label={`Every row needs “${heading}”`}
+                        checked={column.required ?? false}
+                        onChange={(event) => update(column.index, { required: event.target.checked })}
+                      />
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {issues.length > 0 && (
         <ul className="issues" aria-label="Before the file can be checked">
           {issues.map((issue) => (
