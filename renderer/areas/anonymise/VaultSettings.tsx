@@ -60,7 +60,7 @@ function VaultPanel({ status }: { status: VaultStatus }) {
     return (
       <>
         <p role="status">
-          The vault <span className="file-path">{status.path}</span> is unlocked.
+          The vault <code>{status.path}</code> is unlocked.
         </p>
         <div className="actions">
           <button type="button" className="secondary" onClick={() => lock.mutate()} disabled={lock.isPending}>
@@ -79,7 +79,7 @@ function VaultPanel({ status }: { status: VaultStatus }) {
       <p role="status">
         {status.state === 'locked' ? (
           <>
-            The vault <span className="file-path">{status.path}</span> is locked.
+            The vault <code>{status.path}</code> is locked.
           </>
         ) : (
           'This project has no vault unlocked.'
@@ -117,7 +117,7 @@ function CreateVault({ path, onCreated }: { path: string; onCreated: (status: Va
   return (
     <form onSubmit={submit} aria-label="Create a vault" aria-busy={create.isPending}>
       <p>
-        New vault: <span className="file-path">{path}</span>
+        New vault: <code>{path}</code>
       </p>
       <NewPassphraseFields
         label="Vault passphrase"
