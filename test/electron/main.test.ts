@@ -145,7 +145,10 @@ describe('dialogs', () => {
       kind: 'save',
       options: { filters, defaultPath: 'Re-identification.confidant-vault' },
     });
-    expect(dialogFor('openVault')).toMatchObject({ kind: 'open', options: { filters, properties: ['openFile'] } });
+    expect(dialogFor('openVault')).toMatchObject({
+      kind: 'open',
+      options: { filters, properties: ['openFile'] },
+    });
   });
 
   it('returns the chosen path, or null when the evaluator cancels', async () => {
