@@ -14,7 +14,8 @@ import { promptHidden } from './core/terminal';
 
 /**
  * `confidant`: the engine on the command line. Passphrases come from CONFIDANT_PASSPHRASE (and
- * CONFIDANT_NEW_PASSPHRASE for passwd), else they are asked for without echo. Results go to stdout as JSON,
+ * CONFIDANT_NEW_PASSPHRASE for passwd, CONFIDANT_VAULT_PASSPHRASE for a re-identification vault), else they are
+ * asked for without echo. Results go to stdout as JSON,
  * errors to stderr with a non-zero exit code.
  */
 const USAGE = `Usage: confidant <command> [arguments]
@@ -27,10 +28,11 @@ const USAGE = `Usage: confidant <command> [arguments]
                        roster, pairings, two survey waves, meetings, career moves and an interview
                        transcript awaiting review
   import FILE SOURCE --as roster|pairings|survey|hr|activity [--window NAME] [--instrument NAME]
-                     [--mapping MAP.json] [--skip-invalid-rows] [--add-participants]
+                     [--mapping MAP.json] [--skip-invalid-rows] [--add-participants] [--vault VAULT]
                        import a roster, a pairing list, a survey wave, HR progression records or an activity
                        log of meetings (CSV, TSV, XLSX, SPSS .sav; Qualtrics, SurveyMonkey, Google Forms and
-                       Microsoft Forms exports recognised); prints a JSON summary
+                       Microsoft Forms exports recognised); prints a JSON summary. With --vault, a roster's
+                       ids, e-mails and names are kept for their pseudonyms in that re-identification vault
   import FILE SOURCE --as transcript|journal|mentor-note [--title T] [--participant ID|EMAIL] [--window NAME]
                        import an interview transcript, a journal or a mentor's notes (.txt, .docx, .vtt,
                        .srt); it waits in the project for review of the identifiers the scan finds in it;
@@ -39,8 +41,13 @@ const USAGE = `Usage: confidant <command> [arguments]
                        find personal data in free text; prints a JSON array of {start, end, entity, score}
                        (offsets in Unicode code points, end exclusive; entity names as Presidio's);
                        --project uses the names of that project's roster, kept there only as keyed hashes
+  vault init VAULT --project FILE
+                       create the project's re-identification vault (its own passphrase, not the project's)
+  vault lookup VAULT PSEUDONYM --project FILE
+                       the identities the vault keeps for a pseudonym, as JSON; audited in the project
 
-Passphrase: CONFIDANT_PASSPHRASE (passwd also reads CONFIDANT_NEW_PASSPHRASE), else asked for.`;
+Passphrase: CONFIDANT_PASSPHRASE (passwd also reads CONFIDANT_NEW_PASSPHRASE; a vault's is
+CONFIDANT_VAULT_PASSPHRASE), else asked for.`;
 
 class UsageError extends Error {}
 
@@ -89,6 +96,20 @@ async function openFile(engine: Engine, file: string): Promise<string> {
   return given;
 }
 
+const VAULT_PASSPHRASE = 'CONFIDANT_VAULT_PASSPHRASE';
+
+/** Unlocks the open project's re-identification vault at VAULT. */
+async function openVault(engine: Engine, vault: string): Promise<void> {
+  const given = await passphrase(VAULT_PASSPHRASE, 'Vault passphrase: ');
+  await call(engine, 'vault.open', { path: engine.session.grant(vault), passphrase: given });
+}
+
+function projectOption(options: Options): string {
+  if (typeof options.project !== 'string')
+    throw new UsageError(`Name the vault's project with --project FILE.\n\n${USAGE}`);
+  return options.project;
+}
+
 function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
@@ -111,7 +132,9 @@ const commandOptions: Record<string, Record<string, { type: 'string' | 'boolean'
     'add-participants': { type: 'boolean' },
     title: { type: 'string' },
     participant: { type: 'string' },
+    vault: { type: 'string' },
   },
+  vault: { project: { type: 'string' } },
 };
 
 /** `--as` for a document, and the document kind it names. */
@@ -228,7 +251,10 @@ const commands: Record<
       : undefined;
     if (!documentKind && (options.title !== undefined || options.participant !== undefined))
       throw new UsageError('--title and --participant are for a transcript, journal or mentor-note.');
+    if (options.vault !== undefined && options.as !== 'roster')
+      throw new UsageError('--vault is for a roster: only a roster brings identities to keep.');
     await openFile(engine, file);
+    if (typeof options.vault === 'string') await openVault(engine, options.vault);
     const granted = engine.session.grant(source);
     if (documentKind) {
       print(await importDocument(engine, granted, documentKind, options));
@@ -254,6 +280,22 @@ const commands: Record<
     });
     print(summary);
     return summary.committed || summary.alreadyImported ? 0 : 1;
+  },
+  async vault(engine, positionals, options) {
+    const [action, vault, ...rest] = positionals;
+    if (action === 'init' && vault !== undefined && rest.length === 0) {
+      await openFile(engine, projectOption(options));
+      const chosen = await newPassphrase(VAULT_PASSPHRASE);
+      print(await call(engine, 'vault.create', { path: engine.session.grant(vault), passphrase: chosen }));
+      return;
+    }
+    if (action === 'lookup' && vault !== undefined && rest.length === 1) {
+      await openFile(engine, projectOption(options));
+      await openVault(engine, vault);
+      print(await call(engine, 'vault.lookup', { pseudonym: rest[0]! }));
+      return;
+    }
+    throw new UsageError(`Expected vault init VAULT or vault lookup VAULT PSEUDONYM.\n\n${USAGE}`);
   },
   async 'pii-scan'(engine, positionals, options) {
     if (positionals.length > 1) throw new UsageError(`Expected at most one FILE.\n\n${USAGE}`);

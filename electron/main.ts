@@ -32,8 +32,9 @@ export type ElectronMain = Pick<
 >;
 
 const PROJECT_FILTERS = [{ name: 'Confidant project', extensions: ['confidant'] }];
+const VAULT_FILTERS = [{ name: 'Confidant re-identification vault', extensions: ['confidant-vault'] }];
 
-/** The dialog each purpose needs: a save dialog to create or back up, an open dialog to open. */
+/** The dialog each purpose needs: a save dialog to create or back up, an open dialog to open or import. */
 export function dialogFor(
   purpose: PathPurpose,
   today = new Date(),
@@ -82,6 +83,27 @@ export function dialogFor(
             { name: 'Transcripts, journals and notes', extensions: ['txt', 'docx', 'vtt', 'srt'] },
             { name: 'All files', extensions: ['*'] },
           ],
+          properties: ['openFile'],
+        },
+      };
+    case 'createVault':
+      return {
+        kind: 'save',
+        options: {
+          title: 'Create a re-identification vault',
+          buttonLabel: 'Create',
+          defaultPath: 'Re-identification.confidant-vault',
+          filters: VAULT_FILTERS,
+          properties: ['createDirectory', 'showOverwriteConfirmation'],
+        },
+      };
+    case 'openVault':
+      return {
+        kind: 'open',
+        options: {
+          title: 'Unlock a re-identification vault',
+          buttonLabel: 'Choose',
+          filters: VAULT_FILTERS,
           properties: ['openFile'],
         },
       };

@@ -18,6 +18,10 @@ const actionWords: Record<string, string> = {
   'anonymize.addFinding': 'Missed personal data marked',
   'anonymize.apply': 'Redaction review applied, original deleted',
   'anonymize.rescan': 'Documents scanned again',
+  'vault.create': 'Re-identification vault created',
+  'vault.open': 'Re-identification vault unlocked',
+  'vault.close': 'Re-identification vault locked',
+  'vault.lookup': 'Pseudonym re-identified from the vault',
 };
 
 export function describeAuditAction(action: string): string {

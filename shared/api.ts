@@ -7,6 +7,7 @@ import { importSchemas, type ImportResults } from './import';
 import { projectSchemas, type ProjectResults } from './project';
 import { scanTermSchemas, type ScanTermResults } from './scanTerms';
 import { redactionSchemas, type RedactionResults } from './redaction';
+import { vaultSchemas, type VaultResults } from './vault';
 import type { ErrorReport } from './errors';
 import type { ProgressListener } from './progress';
 
@@ -25,6 +26,7 @@ export const handlerSchemas = {
   ...scanTermSchemas,
   ...redactionSchemas,
   ...documentImportSchemas,
+  ...vaultSchemas,
 } as const;
 
 export type HandlerName = keyof typeof handlerSchemas;
@@ -38,7 +40,8 @@ export type HandlerResults = ProjectResults &
   DisclosureResults &
   ScanTermResults &
   RedactionResults &
-  DocumentImportResults;
+  DocumentImportResults &
+  VaultResults;
 
 /** One object must satisfy this (`const handlers: Handlers = {...}`): a missing handler is a compile error. */
 export type Handlers = {

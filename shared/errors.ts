@@ -21,6 +21,9 @@ export const errorCodes = [
   'NOT_FOUND',
   'FINDINGS_UNDECIDED',
   'REVIEW_ALREADY_APPLIED',
+  // The re-identification vault
+  'NO_VAULT_OPEN',
+  'VAULT_OF_ANOTHER_PROJECT',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

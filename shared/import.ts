@@ -269,6 +269,10 @@ export interface ImportSummary {
   participantsAdded: number;
   problemCount: number;
   problems: ImportProblemReport[];
+  /** A roster committed while the re-identification vault was open: the identifiers kept there. */
+  identitiesKept?: number;
+  /** Why the vault was not updated, when the roster went into the project but its identities could not be kept. */
+  vaultNotUpdated?: string;
 }
 
 export interface ImportResults {

@@ -4,13 +4,17 @@ import { z } from 'zod';
 
 const passphrase = z.string().min(1, 'Enter the passphrase.').max(1024);
 const filePath = z.string().min(1).max(4096);
+/** What a file dialog is for: each has its own title, filter and kind (save or open). */
+export const pathPurposes = ['create', 'open', 'backup', 'import', 'createVault', 'openVault'] as const;
+export type PathPurpose = (typeof pathPurposes)[number];
+
 const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'A job id is 1 to 64 letters, digits or dashes.');
 
 export const projectSchemas = {
   'project.status': z.object({}).strict(),
   'project.recent': z.object({}).strict(),
   'project.checkPassphrase': z.object({ passphrase: z.string().max(1024) }).strict(),
-  'project.choosePath': z.object({ purpose: z.enum(['create', 'open', 'backup', 'import']) }).strict(),
+  'project.choosePath': z.object({ purpose: z.enum(pathPurposes) }).strict(),
   'project.create': z.object({ path: filePath, passphrase }).strict(),
   'project.open': z.object({ path: filePath, passphrase }).strict(),
   'project.lock': z.object({}).strict(),

@@ -19,6 +19,7 @@ import { previewSource } from './import/importJob';
 import { importTargets } from './import/importTargets';
 import { findSavedMapping, saveMapping } from './import/savedMappings';
 import { runJob } from './jobs/runner';
+import { lookUpPseudonym } from './anonymize/vaultLookup';
 import type { Session } from './session';
 import { appendAudit, readAudit } from './store/audit';
 import { checkPassphrase } from './store/passphrasePolicy';
@@ -119,6 +120,7 @@ export function createHandlers(session: Session): Handlers {
 
     'import.commit': async ({ source, plan, jobId, dryRun }) => {
       const passphrase = session.requirePassphrase();
+      const vault = plan.kind === 'roster' ? session.vaultForJob() : undefined;
       const file = session.requireGranted(source);
       const id = jobId ?? session.newJobId();
       return cancellable(id, (signal) =>
@@ -126,7 +128,7 @@ export function createHandlers(session: Session): Handlers {
           (projectPath) =>
             runJob(
               'import',
-              { projectPath, passphrase, source: file, plan, actor, dryRun },
+              { projectPath, passphrase, source: file, plan, actor, dryRun, vault },
               { jobId: id, onProgress: progress, signal },
             ),
           passphrase,
@@ -206,6 +208,32 @@ export function createHandlers(session: Session): Handlers {
     'anonymize.apply': async (review) => applyReview(session.requireProject().db, review, actor),
 
     'anonymize.rescan': async () => rescanAwaitingDocuments(session.requireProject().db, actor),
+
+    // The re-identification vault (shared/vault.ts): held by the session beside the project, never persisted.
+    'vault.status': async () => session.vaultStatus(),
+
+    'vault.create': async ({ path, passphrase }) => {
+      const status = session.createVault(session.requireGranted(path), passphrase);
+      appendAudit(session.requireProject().db, { actor, action: 'vault.create', objectType: 'vault' });
+      return status;
+    },
+
+    'vault.open': async ({ path, passphrase }) => {
+      const status = await session.openVault(session.requireGranted(path), passphrase);
+      appendAudit(session.requireProject().db, { actor, action: 'vault.open', objectType: 'vault' });
+      return status;
+    },
+
+    'vault.close': async () => {
+      const wasOpen = session.vaultStatus().state === 'open';
+      const status = session.closeVault();
+      if (wasOpen)
+        appendAudit(session.requireProject().db, { actor, action: 'vault.close', objectType: 'vault' });
+      return status;
+    },
+
+    'vault.lookup': async ({ pseudonym }) =>
+      lookUpPseudonym(session.requireVault(), session.requireProject().db, pseudonym, actor),
 
     'project.setAutoLock': async ({ minutes }) => {
       session.setAutoLockMinutes(minutes);

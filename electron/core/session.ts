@@ -2,13 +2,23 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { ConfidantError } from '../../shared/errors';
 import type { ProgressEvent } from '../../shared/progress';
-import type { ProjectStatus } from '../../shared/project';
+import type { PathPurpose, ProjectStatus } from '../../shared/project';
+import type { VaultStatus } from '../../shared/vault';
+import {
+  closeVault,
+  createVault,
+  ensureProjectId,
+  openVault,
+  projectIdOf,
+  type Vault,
+} from './anonymize/vault';
 import { AutoLock } from './autoLock';
 import { RecentProjects } from './recentProjects';
 import { closeProject, openProject, createProject, projectName, type Project } from './store/projectFile';
+import { requireAcceptablePassphrase } from './store/encryptedFile';
 import { UnlockThrottle } from './store/unlockThrottle';
 
-export type PathPurpose = 'create' | 'open' | 'backup' | 'import';
+export type { PathPurpose } from '../../shared/project';
 
 /** What the host (the desktop app, the loopback harness, the CLI) lends the engine. */
 export interface EnginePorts {
@@ -29,7 +39,8 @@ export const DEFAULT_AUTO_LOCK_MINUTES = 10;
 /**
  * One evaluator's working session: which project is unlocked, which files the evaluator has chosen (the window
  * may only name those), and the auto-lock. The passphrase is held only while the project is open, so background
- * jobs can open their own connections; locking drops it.
+ * jobs can open their own connections; locking drops it. The re-identification vault, when the evaluator unlocks
+ * it, is held the same way beside the project, never written anywhere, and closed whenever the project locks.
  */
 export class Session {
   private project: Project | undefined;
@@ -39,6 +50,9 @@ export class Session {
   private pendingLock: 'requested' | 'automatic' | undefined;
   private readonly grantedPaths = new Set<string>();
   private readonly throttle = new UnlockThrottle();
+  private vault: { file: Vault; passphrase: string } | undefined;
+  /** The vault chosen for a project in this session, offered again (locked) when that project is unlocked. */
+  private chosenVault: { projectPath: string; vaultPath: string } | undefined;
   readonly recent: RecentProjects;
   readonly autoLock: AutoLock;
 
@@ -139,6 +153,7 @@ export class Session {
       this.pendingLock = this.pendingLock === 'automatic' || automatic ? 'automatic' : 'requested';
       return this.status();
     }
+    this.closeVault();
     if (this.project) {
       this.lockedPath = this.project.path;
       closeProject(this.project, this.ports.actor);
@@ -171,6 +186,62 @@ export class Session {
       this.pendingLock = undefined;
       if (pending) this.lock(pending === 'automatic');
     }
+  }
+
+  vaultStatus(): VaultStatus {
+    if (this.vault) return { state: 'open', path: this.vault.file.path };
+    const chosen = this.chosenVault;
+    if (chosen && this.project && chosen.projectPath === this.project.path)
+      return { state: 'locked', path: chosen.vaultPath };
+    return { state: 'none' };
+  }
+
+  /** A vault of its own passphrase, which must be as strong as a project's and not the project's. */
+  createVault(file: string, passphrase: string): VaultStatus {
+    const project = this.requireProject();
+    requireAcceptablePassphrase(passphrase);
+    if (passphrase === this.passphrase) {
+      throw new ConfidantError(
+        'WEAK_PASSPHRASE',
+        "The vault needs a passphrase of its own, not the project's: whoever holds only the project passphrase must not be able to re-identify anyone.",
+      );
+    }
+    this.closeVault();
+    this.adoptVault(createVault(file, passphrase, ensureProjectId(project.db)), passphrase);
+    return this.vaultStatus();
+  }
+
+  async openVault(file: string, passphrase: string): Promise<VaultStatus> {
+    const project = this.requireProject();
+    this.closeVault();
+    const vault = await this.throttle.attempt(file, () =>
+      openVault(file, passphrase, projectIdOf(project.db)),
+    );
+    this.adoptVault(vault, passphrase);
+    return this.vaultStatus();
+  }
+
+  private adoptVault(file: Vault, passphrase: string): void {
+    this.vault = { file, passphrase };
+    this.chosenVault = { projectPath: this.requireProject().path, vaultPath: file.path };
+  }
+
+  /** Closes the vault and forgets its passphrase; it stays chosen, so the window can offer to unlock it. */
+  closeVault(): VaultStatus {
+    if (this.vault) closeVault(this.vault.file);
+    this.vault = undefined;
+    return this.vaultStatus();
+  }
+
+  requireVault(): Vault {
+    this.requireProject();
+    if (!this.vault) throw new ConfidantError('NO_VAULT_OPEN', 'Unlock the re-identification vault first.');
+    return this.vault.file;
+  }
+
+  /** What a background import needs to keep identities in the vault: nothing while it is locked. */
+  vaultForJob(): { path: string; passphrase: string } | undefined {
+    return this.vault && { path: this.vault.file.path, passphrase: this.vault.passphrase };
   }
 
   newJobId(): string {

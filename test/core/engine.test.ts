@@ -18,6 +18,8 @@ const nextPaths: Record<PathPurpose, string | null> = {
   open: null,
   backup: null,
   import: null,
+  createVault: null,
+  openVault: null,
 };
 
 beforeEach(() => {

@@ -61,6 +61,8 @@ export interface Harness {
   openPath: string | null;
   /** What the import wizard's Choose file dialog answers (default: cancelled). */
   importPath: string | null;
+  /** What the vault's Create and Unlock dialogs answer (default <dir>/journey.confidant-vault). */
+  vaultPath: string | null;
   /** Backups the Save dialog has handed out, in order. */
   readonly backupPaths: string[];
   /** The calls the window made, by handler name, in order (never their arguments: they hold passphrases). */
@@ -158,6 +160,7 @@ export async function startHarness(): Promise<Harness> {
     createPath: path.join(dir, 'journey.confidant'),
     openPath: null,
     importPath: null,
+    vaultPath: path.join(dir, 'journey.confidant-vault'),
     backupPaths: [],
     calls: [],
     engine: undefined as unknown as Engine,
@@ -176,6 +179,7 @@ export async function startHarness(): Promise<Harness> {
     if (purpose === 'create') return harness.createPath;
     if (purpose === 'open') return harness.openPath;
     if (purpose === 'import') return harness.importPath;
+    if (purpose === 'createVault' || purpose === 'openVault') return harness.vaultPath;
     const backup = path.join(dir, `backup-${harness.backupPaths.length + 1}.confidant`);
     harness.backupPaths.push(backup);
     return backup;

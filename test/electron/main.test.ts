@@ -139,6 +139,18 @@ describe('dialogs', () => {
     expect(dialogFor('open')).toMatchObject({ kind: 'open', options: { filters, properties: ['openFile'] } });
   });
 
+  it('creates a re-identification vault with a save dialog and unlocks one with an open dialog, *.confidant-vault only', () => {
+    const filters = [{ name: 'Confidant re-identification vault', extensions: ['confidant-vault'] }];
+    expect(dialogFor('createVault')).toMatchObject({
+      kind: 'save',
+      options: { filters, defaultPath: 'Re-identification.confidant-vault' },
+    });
+    expect(dialogFor('openVault')).toMatchObject({
+      kind: 'open',
+      options: { filters, properties: ['openFile'] },
+    });
+  });
+
   it('returns the chosen path, or null when the evaluator cancels', async () => {
     const dialog = {
       showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/home/e/new.confidant' })),

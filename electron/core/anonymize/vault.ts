@@ -1,4 +1,6 @@
 import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
+import { randomUUID } from 'node:crypto';
+import { ConfidantError } from '../../../shared/errors';
 import { createEncryptedFile, openEncryptedFile, type EncryptedFileKind } from '../store/encryptedFile';
 
 /**
@@ -26,8 +28,15 @@ export const VAULT_KIND: EncryptedFileKind = {
         ) STRICT;
       `,
     },
+    {
+      version: 2,
+      name: 'the project a vault belongs to',
+      up: `CREATE TABLE vault_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;`,
+    },
   ],
 };
+
+const PROJECT_ID = 'project_id';
 
 /** One pseudonym and the identity it stands for, in the column (domain) it was made for. */
 export interface VaultEntry {
@@ -41,13 +50,47 @@ export interface Vault {
   db: Connection;
 }
 
-export function createVault(file: string, passphrase: string): Vault {
-  createEncryptedFile(file, passphrase, VAULT_KIND, () => undefined);
-  return openVault(file, passphrase);
+/** The random id a project is known by to its vault (kept in project_setting); null until it has a vault. */
+export function projectIdOf(project: Connection): string | null {
+  const stored = project
+    .prepare('SELECT value FROM project_setting WHERE key = ?')
+    .pluck()
+    .get(PROJECT_ID) as string | undefined;
+  return stored ?? null;
 }
 
-export function openVault(file: string, passphrase: string): Vault {
-  return { path: file, db: openEncryptedFile(file, passphrase, VAULT_KIND) };
+/** The project's id for its vault, made when its first vault is created. */
+export function ensureProjectId(project: Connection): string {
+  const known = projectIdOf(project);
+  if (known !== null) return known;
+  const made = randomUUID();
+  project.prepare('INSERT INTO project_setting (key, value) VALUES (?, ?)').run(PROJECT_ID, made);
+  return made;
+}
+
+/** A new vault for the project known by `projectId`; it will open for that project only. */
+export function createVault(file: string, passphrase: string, projectId: string): Vault {
+  createEncryptedFile(file, passphrase, VAULT_KIND, (db) => {
+    db.prepare('INSERT INTO vault_setting (key, value) VALUES (?, ?)').run(PROJECT_ID, projectId);
+  });
+  return openVault(file, passphrase, projectId);
+}
+
+/**
+ * Opens the vault of the project known by `projectId` (null: a project that never had one). The passphrase is
+ * proved read-only first, so a wrong one leaves the file as it was; a vault of another project is refused.
+ */
+export function openVault(file: string, passphrase: string, projectId: string | null): Vault {
+  const db = openEncryptedFile(file, passphrase, VAULT_KIND);
+  const owner = db.prepare('SELECT value FROM vault_setting WHERE key = ?').pluck().get(PROJECT_ID);
+  if (projectId === null || owner !== projectId) {
+    db.close();
+    throw new ConfidantError(
+      'VAULT_OF_ANOTHER_PROJECT',
+      'This re-identification vault belongs to another project. Choose the vault that was created for this project.',
+    );
+  }
+  return { path: file, db };
 }
 
 export function closeVault(vault: Vault): void {

@@ -1,6 +1,8 @@
 import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
 import type { ImportKind, ImportSummary } from '../../../shared/import';
 import { rosterNameRecorder } from '../anonymize/rosterNameStore';
+import type { VaultEntry } from '../anonymize/vault';
+import { vaultEntries } from '../anonymize/vaultLookup';
 import type { RosterPerson } from '../anonymize/rosterNames';
 import { appendAudit } from '../store/audit';
 import { itemPositions } from './instrumentItems';
@@ -46,6 +48,8 @@ export interface ImportSpec {
   dryRun?: boolean;
   /** Survey waves: the question each column asked (a new item's text); the heading where there is none. */
   questions?: readonly string[];
+  /** Rosters, while the re-identification vault is open: given each written participant's identifiers. */
+  keepIdentities?: (entries: VaultEntry[]) => void;
 }
 
 export const MAX_PROBLEMS_LISTED = 1000;
@@ -139,6 +143,7 @@ function rosterWriter(db: Connection, spec: ImportSpec, register: ParticipantReg
     const identifiers = rowIdentifiers(spec.columns, row);
     if (identifiers.length === 0) return { problem: 'has no participant id, e-mail or name.' };
     const participant = register.register(identifiers);
+    spec.keepIdentities?.(vaultEntries(participant.pseudonym, identifiers));
     const person = rosterPerson(row);
     if (person) rememberNames([person]);
     const cohort = field(row, 'cohort');

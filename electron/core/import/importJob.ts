@@ -9,6 +9,7 @@ import {
   type ImportSummary,
   type SourcePreview,
 } from '../../../shared/import';
+import { closeVault, openVault, projectIdOf, recordIdentities, type VaultEntry } from '../anonymize/vault';
 import { openEncryptedFile } from '../store/encryptedFile';
 import { PROJECT_KIND } from '../store/projectFile';
 import { answerScales, type AnswerScale } from './answerScales';
@@ -122,6 +123,8 @@ export interface ImportJobInput {
   actor: string;
   /** Check the file against the plan and keep nothing (the wizard's Check step). */
   dryRun?: boolean;
+  /** The re-identification vault, only while it is unlocked and only for a roster. */
+  vault?: { path: string; passphrase: string };
 }
 
 /** The import job: reads the source once more from the top, with the plan, into the project in one transaction. */
@@ -134,11 +137,15 @@ export async function importIntoProject(
   const recognised = await recogniseSource(source, plan.options);
   const opened = await openSource(source, { ...plan.options, dataStartRow: recognised.dataStartRow });
   const db = openEncryptedFile(input.projectPath, input.passphrase, PROJECT_KIND);
+  const kept: VaultEntry[] = [];
+  const vault = input.vault && plan.kind === 'roster' && !input.dryRun ? input.vault : undefined;
+  const projectId = projectIdOf(db);
+  let summary: ImportSummary;
   // A large page cache while the import's transaction is open: each page is then encrypted once, at commit,
   // instead of every time it is pushed out of SQLite's default 2 MB cache and read back.
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   try {
-    return await commitImport(
+    summary = await commitImport(
       db,
       opened.table,
       {
@@ -153,10 +160,40 @@ export async function importIntoProject(
         actor: input.actor,
         dryRun: input.dryRun,
         questions: recognised.columns.map((column) => column.question),
+        ...(vault ? { keepIdentities: (entries: VaultEntry[]) => kept.push(...entries) } : {}),
       },
       onRows,
     );
   } finally {
     db.close();
+  }
+  return vault && summary.committed ? keepInVault(summary, vault, projectId, kept) : summary;
+}
+
+/**
+ * The vault is written after the project's transaction has committed, never inside it: the two are separate
+ * files and cannot share a transaction, and the project must not depend on the vault. So if the vault cannot be
+ * written (a full disk, a vault that moved), the roster stays imported and the summary says why the vault was
+ * not updated; importing the same roster again while the vault is open keeps its identities then.
+ */
+export function keepInVault(
+  summary: ImportSummary,
+  vault: { path: string; passphrase: string },
+  projectId: string | null,
+  entries: readonly VaultEntry[],
+): ImportSummary {
+  try {
+    const opened = openVault(vault.path, vault.passphrase, projectId);
+    try {
+      return { ...summary, identitiesKept: recordIdentities(opened, entries) };
+    } finally {
+      closeVault(opened);
+    }
+  } catch (error) {
+    return {
+      ...summary,
+      identitiesKept: 0,
+      vaultNotUpdated: `The roster was imported, but its identities were not kept in the re-identification vault: ${(error as Error).message}`,
+    };
   }
 }

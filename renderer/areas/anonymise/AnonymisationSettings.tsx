@@ -5,11 +5,12 @@ import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { countriesFromText, type MaskRow } from './settingsForm';
 import { OtherNames } from './OtherNames';
+import { VaultSettings } from './VaultSettings';
 
 /**
  * The project's anonymisation settings: the countries whose national ids the scan looks for, the
  * organisation's employee-id patterns (tried on sample text before saving), the minimum cell sizes every
- * published figure and quote obeys, and other names participants go by.
+ * published figure and quote obeys, other names participants go by, and the optional re-identification vault.
  */
 export function AnonymisationSettings() {
   const settings = useQuery({
@@ -22,6 +23,7 @@ export function AnonymisationSettings() {
       <ErrorMessage error={settings.error} />
       {settings.data ? <SettingsForm saved={settings.data} /> : <p role="status">Loading the settings…</p>}
       <OtherNames />
+      <VaultSettings />
     </div>
   );
 }

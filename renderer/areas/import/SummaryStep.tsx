@@ -28,6 +28,12 @@ export function SummaryStep({ summary, source }: { summary: ImportSummary; sourc
         <dt>Participants added</dt>
         <dd>{summary.participantsAdded.toLocaleString('en-GB')}</dd>
       </dl>
+      {summary.identitiesKept !== undefined && (
+        <p className={summary.vaultNotUpdated ? 'notice' : 'success'}>
+          {summary.vaultNotUpdated ??
+            `${plural(summary.identitiesKept, 'identity', 'identities')} kept in the vault.`}
+        </p>
+      )}
       {reasons.length > 0 && (
         <>
           <h3>Why rows were skipped</h3>
