@@ -53,6 +53,12 @@ export interface ImportSpec {
 }
 
 export const MAX_PROBLEMS_LISTED = 1000;
+/**
+ * Rows checked, then written, at a time. A batch of the reader is 1000 rows; checking all of them before
+ * writing any kept every checked row alive across two or three of V8's young-generation collections, which
+ * promoted it to the old generation as garbage (a 1M-row import's heap grew to 200+ MB for 50 MB of live data).
+ */
+const ROWS_PER_STEP = 50;
 
 export type ImportProgress = (rowsRead: number) => void;
 
@@ -277,39 +283,44 @@ export async function commitImport(
     const register = new ParticipantRegister(db, importId);
     const write = writerFor(spec, { db, columns: spec.columns, register, importId, what: '' });
     const identifierColumn = spec.columns.find((rule) => IDENTIFIER_FIELDS[rule.field]) ?? spec.columns[0];
+    const keep = (row: CheckedRow) => {
+      let outcome: ReturnType<RowWriter>;
+      try {
+        outcome = write(row);
+      } catch (error) {
+        if (!(error instanceof IdentifierConflict)) throw error;
+        outcome = { problem: `${error.message}.` };
+      }
+      if (outcome.problem) {
+        summary.rowsSkipped++;
+        const column = outcome.column ?? identifierColumn?.heading ?? null;
+        note({
+          file: spec.sourceName,
+          row: row.row,
+          column,
+          value: outcome.value ?? null,
+          expected: outcome.expected ?? 'a participant the project can place',
+          message: outcome.column
+            ? `Row ${row.row}, ${outcome.column}: ${outcome.problem}`
+            : `Row ${row.row}: ${outcome.problem}`,
+          severity: 'error',
+        });
+        return;
+      }
+      if (outcome.alreadyPresent) summary.rowsAlreadyPresent++;
+      else summary.rowsImported++;
+      if (outcome.added) summary.participantsAdded++;
+    };
     for await (const batch of table.batches) {
       batch.problems.forEach(note);
-      const { accepted, problems } = validator.check(batch.rows);
-      problems.forEach(note);
       summary.rowsRead += batch.rows.length;
-      summary.rowsSkipped += batch.rows.length - accepted.length;
-      for (const row of accepted) {
-        let outcome: ReturnType<RowWriter>;
-        try {
-          outcome = write(row);
-        } catch (error) {
-          if (!(error instanceof IdentifierConflict)) throw error;
-          outcome = { problem: `${error.message}.` };
-        }
-        if (outcome.problem) {
-          summary.rowsSkipped++;
-          const column = outcome.column ?? identifierColumn?.heading ?? null;
-          note({
-            file: spec.sourceName,
-            row: row.row,
-            column,
-            value: outcome.value ?? null,
-            expected: outcome.expected ?? 'a participant the project can place',
-            message: outcome.column
-              ? `Row ${row.row}, ${outcome.column}: ${outcome.problem}`
-              : `Row ${row.row}: ${outcome.problem}`,
-            severity: 'error',
-          });
-          continue;
-        }
-        if (outcome.alreadyPresent) summary.rowsAlreadyPresent++;
-        else summary.rowsImported++;
-        if (outcome.added) summary.participantsAdded++;
+      // Checked and written a few rows at a time, so a checked row is garbage before the collector's next look.
+      for (let from = 0; from < batch.rows.length; from += ROWS_PER_STEP) {
+        const rows = batch.rows.slice(from, from + ROWS_PER_STEP);
+        const { accepted, problems } = validator.check(rows);
+        problems.forEach(note);
+        summary.rowsSkipped += rows.length - accepted.length;
+        accepted.forEach(keep);
       }
       onProgress(summary.rowsRead);
     }

@@ -31,6 +31,39 @@ const LAST = [
   'Mensah',
 ];
 const AGREEMENT = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'];
+const OPENINGS = [
+  'More confident in meetings',
+  'Not much yet, we only met twice',
+  'I finally asked for the stretch project I wanted and got it',
+  'Better at saying no',
+  'Honestly the sessions kept getting cancelled, so very little has changed for me so far',
+  'n/a',
+  'I understand how promotions work here now',
+  'We talked a lot about work-life balance; I leave on time most days',
+];
+
+/**
+ * A survey comment as people write them: short or long, some empty, some naming their mentor (now and then in
+ * lower case) or giving an e-mail address, so the free-text redaction is measured on realistic input.
+ */
+function comment(r: number): string {
+  const opening = OPENINGS[(r * 5) % OPENINGS.length]!;
+  const mentor = FIRST[(r * 3) % FIRST.length]!;
+  switch (r % 10) {
+    case 0:
+      return '';
+    case 1:
+      return `${opening}. ${mentor} was a great listener and pushed me to apply for the team lead role.`;
+    case 2:
+      return `${opening} - thanks to ${mentor.toLowerCase()}, who met me ${r % 9} times.`;
+    case 3:
+      return `${opening}. Happy to talk more: ${mentor.toLowerCase()}.${LAST[r % LAST.length]!.toLowerCase()}@example.org`;
+    case 4:
+      return `${opening}. ${OPENINGS[(r + 3) % OPENINGS.length]!}. ${OPENINGS[(r + 5) % OPENINGS.length]!}.`;
+    default:
+      return opening;
+  }
+}
 
 async function writeSurvey(file: string, rows: number): Promise<void> {
   const out = createWriteStream(file);
@@ -54,7 +87,7 @@ async function writeSurvey(file: string, rows: number): Promise<void> {
     cells.push(`Cohort ${r % 4}`, r % 2 ? 'Mentee' : 'Mentor', `Dept ${r % 12}`);
     for (let q = 1; q <= 21; q++)
       cells.push(q % 4 === 0 ? AGREEMENT[(r + q) % 5]! : String(1 + ((r + q) % 5)));
-    cells.push(`"Met ${r % 9} times, it helped"`);
+    cells.push(`"${comment(r)}"`);
     chunk += `${cells.join(',')}\n`;
     if (chunk.length > 1 << 20) {
       if (!out.write(chunk)) await once(out, 'drain');
