@@ -18,6 +18,7 @@ import { previewDocument } from './import/documentImport';
 import { previewSource } from './import/importJob';
 import { importTargets } from './import/importTargets';
 import { findSavedMapping, saveMapping } from './import/savedMappings';
+import type { JobInput, JobOutput } from './jobs/registry';
 import { runJob } from './jobs/runner';
 import { lookUpPseudonym } from './anonymize/vaultLookup';
 import type { Session } from './session';
@@ -43,6 +44,23 @@ export function createHandlers(session: Session): Handlers {
     } finally {
       running.delete(jobId);
     }
+  };
+
+  /** An import job: cancellable, on the project's file while the session's own connection is released. */
+  const importJob = <K extends 'import' | 'document'>(
+    name: K,
+    jobId: string | undefined,
+    input: (projectPath: string, passphrase: string) => JobInput<K>,
+  ): Promise<JobOutput<K>> => {
+    const passphrase = session.requirePassphrase();
+    const id = jobId ?? session.newJobId();
+    return cancellable(id, (signal) =>
+      session.whileReleased(
+        (projectPath) =>
+          runJob(name, input(projectPath, passphrase), { jobId: id, onProgress: progress, signal }),
+        passphrase,
+      ),
+    );
   };
 
   return {
@@ -119,21 +137,17 @@ export function createHandlers(session: Session): Handlers {
     }),
 
     'import.commit': async ({ source, plan, jobId, dryRun }) => {
-      const passphrase = session.requirePassphrase();
       const vault = plan.kind === 'roster' ? session.vaultForJob() : undefined;
       const file = session.requireGranted(source);
-      const id = jobId ?? session.newJobId();
-      return cancellable(id, (signal) =>
-        session.whileReleased(
-          (projectPath) =>
-            runJob(
-              'import',
-              { projectPath, passphrase, source: file, plan, actor, dryRun, vault },
-              { jobId: id, onProgress: progress, signal },
-            ),
-          passphrase,
-        ),
-      );
+      return importJob('import', jobId, (projectPath, passphrase) => ({
+        projectPath,
+        passphrase,
+        source: file,
+        plan,
+        actor,
+        dryRun,
+        vault,
+      }));
     },
 
     'import.cancel': async ({ jobId }) => {
@@ -147,20 +161,14 @@ export function createHandlers(session: Session): Handlers {
       previewDocument(session.requireGranted(source), session.requireProject().db),
 
     'import.document': async ({ source, jobId, ...details }) => {
-      const passphrase = session.requirePassphrase();
       const file = session.requireGranted(source);
-      const id = jobId ?? session.newJobId();
-      return cancellable(id, (signal) =>
-        session.whileReleased(
-          (projectPath) =>
-            runJob(
-              'document',
-              { projectPath, passphrase, source: file, actor, ...details },
-              { jobId: id, onProgress: progress, signal },
-            ),
-          passphrase,
-        ),
-      );
+      return importJob('document', jobId, (projectPath, passphrase) => ({
+        projectPath,
+        passphrase,
+        source: file,
+        actor,
+        ...details,
+      }));
     },
 
     'data.tables': async () => ({ tables: listTables(session.requireProject().db) }),

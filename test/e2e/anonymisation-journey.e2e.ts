@@ -10,9 +10,9 @@ import path from 'node:path';
 import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ImportPlan, SourcePreview } from '../../shared/import';
 import { launchChromium, openPage, screenshot } from './browser';
 import { screenshotOnFailure } from './failureScreenshots';
+import { engineCall, importThroughEngine } from './engineSetup';
 import { startHarness, type Harness } from './harness';
 import { heading, openArea } from './steps';
 
@@ -34,39 +34,14 @@ const TRANSCRIPT = [
 let browser: Browser;
 let harness: Harness;
 
-async function engineCall<T>(name: string, args: unknown): Promise<T> {
-  const outcome = await harness.engine.call(name, args);
-  if (!outcome.ok) throw new Error(`${name}: ${outcome.error.message}`);
-  return outcome.value as T;
-}
-
-/** A file committed through the engine with the mapping the wizard suggests (and any columns changed). */
-async function importTable(
-  name: string,
-  content: string,
-  kind: ImportPlan['kind'],
-  extra: Partial<ImportPlan> = {},
-  change: (column: ImportPlan['columns'][number]) => ImportPlan['columns'][number] = (column) => column,
-) {
-  harness.importPath = path.join(harness.dir, name);
-  writeFileSync(harness.importPath, content);
-  const source = (await engineCall<{ path: string }>('project.choosePath', { purpose: 'import' })).path;
-  const preview = await engineCall<SourcePreview>('import.preview', { source });
-  const columns = preview.columns.map(({ confidence: _c, reason: _r, ...column }) => change(column));
-  const summary = await engineCall<{ committed: boolean }>('import.commit', {
-    source,
-    plan: { kind, columns, skipInvalidRows: false, addUnknownParticipants: false, options: {}, ...extra },
-  });
-  expect(summary.committed).toBe(true);
-}
-
 beforeAll(async () => {
   [browser, harness] = await Promise.all([launchChromium(), startHarness()]);
-  const { path: projectPath } = await engineCall<{ path: string }>('project.choosePath', {
+  const { path: projectPath } = await engineCall<{ path: string }>(harness, 'project.choosePath', {
     purpose: 'create',
   });
-  await engineCall('project.create', { path: projectPath, passphrase: PASSPHRASE });
-  await importTable(
+  await engineCall(harness, 'project.create', { path: projectPath, passphrase: PASSPHRASE });
+  await importThroughEngine(
+    harness,
     'roster.csv',
     [
       'Employee ID,Email,First name,Last name,Mobile,Department',
@@ -76,7 +51,8 @@ beforeAll(async () => {
     {},
     (column) => (column.heading === 'Mobile' ? { ...column, field: 'attribute' } : column),
   );
-  await importTable(
+  await importThroughEngine(
+    harness,
     'wave.csv',
     [
       'Email,What has changed for you?',

@@ -3,14 +3,12 @@
  * the engine (as the import wizard would commit them), then the Data area pages, sorts and filters Participants
  * and Responses in the engine, and the column chooser hides a column.
  */
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DataRowsQuery } from '../../shared/data';
-import type { ImportKind, ImportSummary, SourcePreview } from '../../shared/import';
 import { launchChromium, openPage } from './browser';
 import { screenshotOnFailure } from './failureScreenshots';
+import { importThroughEngine } from './engineSetup';
 import { startHarness, type Harness } from './harness';
 import { createProject, heading, openArea } from './steps';
 
@@ -36,20 +34,6 @@ const person = (n: number) => ({
 });
 
 /** A file granted to the engine and committed with the mapping the engine suggests for it. */
-async function importThroughEngine(name: string, content: string, kind: ImportKind, extra = {}) {
-  const file = path.join(harness.dir, name);
-  writeFileSync(file, content);
-  const source = harness.engine.session.grant(file);
-  const preview = await harness.engine.call('import.preview', { source });
-  expect(preview.ok).toBe(true);
-  const columns = (preview.ok ? (preview.value as SourcePreview) : undefined)!.columns.map(
-    ({ confidence: _confidence, reason: _reason, ...column }) => column,
-  );
-  const outcome = await harness.engine.call('import.commit', { source, plan: { kind, columns, ...extra } });
-  expect(outcome.ok).toBe(true);
-  return (outcome.ok ? outcome.value : undefined) as ImportSummary;
-}
-
 async function engineRows(query: Partial<DataRowsQuery> & { table: string }) {
   const outcome = await harness.engine.call('data.rows', query);
   if (!outcome.ok) throw new Error(outcome.error.message);
@@ -110,7 +94,7 @@ describe('the data browser', () => {
           `${p.id},${p.email},${i % 2 ? '2026 Autumn' : '2026 Spring'},${i % 3 ? 'Mentee' : 'Mentor'},${p.department}`,
       ),
     ].join('\n');
-    expect(await importThroughEngine('roster.csv', roster, 'roster')).toMatchObject({
+    expect(await importThroughEngine(harness, 'roster.csv', roster, 'roster')).toMatchObject({
       committed: true,
       rowsImported: PEOPLE,
     });
@@ -121,7 +105,7 @@ describe('the data browser', () => {
         .map((p, i) => `${p.email},${i % 2 ? 'Agree' : 'Disagree'},Strongly agree`),
     ].join('\n');
     expect(
-      await importThroughEngine('baseline.csv', wave, 'survey', {
+      await importThroughEngine(harness, 'baseline.csv', wave, 'survey', {
         window: 'Baseline',
         instrument: 'Confidence',
       }),

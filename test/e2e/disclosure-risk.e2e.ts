@@ -5,15 +5,13 @@
  * Settings: countries, an id pattern tried on sample text, minimum cell sizes and a name to look for, still
  * there after the window reloads.
  */
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DataRows } from '../../shared/data';
-import type { ImportSummary, SourcePreview } from '../../shared/import';
 import type { AuditPage } from '../../shared/project';
 import { launchChromium, openPage } from './browser';
 import { screenshotOnFailure } from './failureScreenshots';
+import { engineCall, importThroughEngine } from './engineSetup';
 import { startHarness, type Harness } from './harness';
 import { createProject, heading, openArea } from './steps';
 
@@ -45,32 +43,16 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function engineCall<T>(name: string, args: unknown): Promise<T> {
-  const outcome = await harness.engine.call(name, args);
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.value as T;
-}
-
 /** The roster committed through the engine as the import wizard would, with the roles it suggests. */
 async function importRoster(): Promise<void> {
-  const file = path.join(harness.dir, 'roster.csv');
-  writeFileSync(
-    file,
-    [
-      'Employee ID,Email,Department,Gender,Location',
-      ...PEOPLE.map(
-        ([department, gender, location], i) =>
-          `E${1000 + i},person.${i}@example.org,${department},${gender},${location}`,
-      ),
-    ].join('\n'),
-  );
-  const source = harness.engine.session.grant(file);
-  const preview = await engineCall<SourcePreview>('import.preview', { source });
-  const columns = preview.columns.map(({ confidence: _confidence, reason: _reason, ...column }) => column);
-  const summary = await engineCall<ImportSummary>('import.commit', {
-    source,
-    plan: { kind: 'roster', columns },
-  });
+  const roster = [
+    'Employee ID,Email,Department,Gender,Location',
+    ...PEOPLE.map(
+      ([department, gender, location], i) =>
+        `E${1000 + i},person.${i}@example.org,${department},${gender},${location}`,
+    ),
+  ].join('\n');
+  const summary = await importThroughEngine(harness, 'roster.csv', roster, 'roster');
   expect(summary).toMatchObject({ committed: true, rowsImported: PEOPLE.length });
 }
 
@@ -133,12 +115,12 @@ describe('the Anonymise area', () => {
     await page.getByLabel('Theme').selectOption('dark');
     await page.screenshot({ path: 'test-results/screens/disclosure-risk-dark.png', fullPage: true });
 
-    const others = await engineCall<DataRows>('data.rows', {
+    const others = await engineCall<DataRows>(harness, 'data.rows', {
       table: 'participants',
       filters: [{ column: 'department', op: 'equals', value: 'Other' }],
     });
     expect(others.total).toBe(4);
-    const audit = await engineCall<AuditPage>('project.audit', { offset: 0, limit: 5 });
+    const audit = await engineCall<AuditPage>(harness, 'project.audit', { offset: 0, limit: 5 });
     expect(audit.entries[0]).toMatchObject({ action: 'anonymize.generalise', objectId: 'department' });
     expect(JSON.parse(audit.entries[0]!.detail!)).toEqual({
       rule: 'groupRare',

@@ -4,13 +4,13 @@
  * participant's e-mail (first mistyped: nothing is imported and the message says why), imports it, reads how
  * many possible identifiers were found, and goes on to Anonymise. Screenshots go to test-results/transcript-import/.
  */
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ImportPlan, SourcePreview } from '../../shared/import';
 import { launchChromium, openPage, screenshot } from './browser';
 import { screenshotOnFailure } from './failureScreenshots';
+import { engineCall, importThroughEngine } from './engineSetup';
 import { startHarness, type Harness } from './harness';
 import { heading, openArea } from './steps';
 
@@ -20,34 +20,19 @@ const SHOTS = 'transcript-import';
 let browser: Browser;
 let harness: Harness;
 
-async function engineCall<T>(name: string, args: unknown): Promise<T> {
-  const outcome = await harness.engine.call(name, args);
-  if (!outcome.ok) throw new Error(`${name}: ${outcome.error.message}`);
-  return outcome.value as T;
-}
-
 beforeAll(async () => {
   [browser, harness] = await Promise.all([launchChromium(), startHarness()]);
-  const { path: projectPath } = await engineCall<{ path: string }>('project.choosePath', {
+  const { path: projectPath } = await engineCall<{ path: string }>(harness, 'project.choosePath', {
     purpose: 'create',
   });
-  await engineCall('project.create', { path: projectPath, passphrase: PASSPHRASE });
+  await engineCall(harness, 'project.create', { path: projectPath, passphrase: PASSPHRASE });
   // The roster the transcript's participant is on.
-  harness.importPath = path.join(harness.dir, 'roster.csv');
-  writeFileSync(
-    harness.importPath,
+  await importThroughEngine(
+    harness,
+    'roster.csv',
     'Employee ID,Email,First name,Last name,Role\nE1101,sam.patel@example.org,Sam,Patel,Mentee\nE1102,dana.levi@example.org,Dana,Levi,Mentor\n',
+    'roster',
   );
-  const source = (await engineCall<{ path: string }>('project.choosePath', { purpose: 'import' })).path;
-  const preview = await engineCall<SourcePreview>('import.preview', { source });
-  const plan: ImportPlan = {
-    kind: 'roster',
-    columns: preview.columns.map(({ confidence: _c, reason: _r, ...column }) => column),
-    skipInvalidRows: false,
-    addUnknownParticipants: false,
-    options: {},
-  };
-  await engineCall('import.commit', { source, plan });
 });
 afterAll(async () => {
   await browser?.close();

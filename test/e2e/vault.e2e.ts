@@ -4,14 +4,13 @@
  * the window to show the participant's e-mail (and the lookup audited without it); locking the project locks
  * the vault, and unlocking the project leaves it locked.
  */
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ImportSummary, SourcePreview } from '../../shared/import';
+import type { ImportSummary } from '../../shared/import';
 import type { AuditPage } from '../../shared/project';
 import { launchChromium, openPage } from './browser';
 import { screenshotOnFailure } from './failureScreenshots';
+import { engineCall, importThroughEngine } from './engineSetup';
 import { startHarness, type Harness } from './harness';
 import { createProject, heading, openArea } from './steps';
 
@@ -32,20 +31,9 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function engineCall<T>(name: string, args: unknown): Promise<T> {
-  const outcome = await harness.engine.call(name, args);
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.value as T;
-}
-
 /** The roster committed through the engine as the import wizard would. */
-async function importRoster(): Promise<ImportSummary> {
-  const file = path.join(harness.dir, 'roster.csv');
-  writeFileSync(file, ROSTER);
-  const source = harness.engine.session.grant(file);
-  const preview = await engineCall<SourcePreview>('import.preview', { source });
-  const columns = preview.columns.map(({ confidence: _confidence, reason: _reason, ...column }) => column);
-  return engineCall<ImportSummary>('import.commit', { source, plan: { kind: 'roster', columns } });
+function importRoster(): Promise<ImportSummary> {
+  return importThroughEngine(harness, 'roster.csv', ROSTER, 'roster');
 }
 
 async function openSettings(page: Page): Promise<void> {
@@ -98,7 +86,7 @@ describe('the re-identification vault', () => {
     await lookup.getByText(/Every lookup is recorded in the project’s audit log/).waitFor();
     await page.screenshot({ path: 'test-results/screens/vault.png' });
 
-    const audit = await engineCall<AuditPage>('project.audit', { offset: 0, limit: 100 });
+    const audit = await engineCall<AuditPage>(harness, 'project.audit', { offset: 0, limit: 100 });
     expect(audit.entries.find((entry) => entry.action === 'vault.lookup')).toMatchObject({
       objectId: amara,
     });

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { call, codeOf, messageOf } from '../../api';
+import { call } from '../../api';
+import { JobEnded } from './JobEnded';
 import type { AreaId } from '../../areas';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ScreenHeading } from '../../components/ScreenHeading';
@@ -96,7 +97,6 @@ export function DocumentImport({
   const current = documentSteps.findIndex((each) => each.id === step);
   const issues = detailsIssues(details);
   const failed = job?.state === 'failed' ? job : null;
-  const wasCancelled = codeOf(failed?.error) === 'CANCELLED';
 
   return (
     <section className="area import-wizard" aria-labelledby="import-heading">
@@ -190,25 +190,7 @@ export function DocumentImport({
       )}
 
       {step === 'import' && failed && (
-        <>
-          {wasCancelled ? (
-            <p className="notice" role="status">
-              Cancelled. Nothing was imported; the project is exactly as it was.
-            </p>
-          ) : (
-            <p className="error-message" role="alert">
-              {messageOf(failed.error)}
-            </p>
-          )}
-          <nav className="actions wizard-nav" aria-label="Wizard">
-            <button type="button" className="secondary" onClick={() => change({ step: 'details' })}>
-              Back
-            </button>
-            <button type="button" className="secondary" onClick={startOver}>
-              Start again
-            </button>
-          </nav>
-        </>
+        <JobEnded error={failed.error} onBack={() => change({ step: 'details' })} onStartOver={startOver} />
       )}
 
       {step === 'summary' && result && source && (

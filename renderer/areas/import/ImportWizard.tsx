@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { call, codeOf, messageOf } from '../../api';
+import { call } from '../../api';
+import { JobEnded } from './JobEnded';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
@@ -132,7 +133,6 @@ export function ImportWizard({
   const label = wizardSteps[current]?.label ?? '';
   const running = job?.state === 'running';
   const failed = job?.state === 'failed' ? job : null;
-  const wasCancelled = codeOf(failed?.error) === 'CANCELLED';
   const issues = step === 'destination' ? destinationIssues(destination, columns) : mappingIssues(columns);
 
   if (choice !== 'table')
@@ -264,25 +264,11 @@ export function ImportWizard({
       )}
 
       {(step === 'check' || step === 'import') && failed && (
-        <>
-          {wasCancelled ? (
-            <p className="notice" role="status">
-              Cancelled. Nothing was imported; the project is exactly as it was.
-            </p>
-          ) : (
-            <p className="error-message" role="alert">
-              {messageOf(failed.error)}
-            </p>
-          )}
-          <nav className="actions wizard-nav" aria-label="Wizard">
-            <button type="button" className="secondary" onClick={() => change({ step: 'destination' })}>
-              Back
-            </button>
-            <button type="button" className="secondary" onClick={startOver}>
-              Start again
-            </button>
-          </nav>
-        </>
+        <JobEnded
+          error={failed.error}
+          onBack={() => change({ step: 'destination' })}
+          onStartOver={startOver}
+        />
       )}
 
       {step === 'check' && check && !running && !failed && (
