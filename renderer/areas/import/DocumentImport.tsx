@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
 import { call } from '../../api';
 import { JobEnded } from './JobEnded';
 import type { AreaId } from '../../areas';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { useStepFocus } from '../../hooks/useStepFocus';
 import { ChooseFile } from './ChooseFile';
 import { DocumentDetailsStep } from './DocumentDetailsStep';
 import { DocumentPreviewStep } from './DocumentPreviewStep';
@@ -43,14 +43,7 @@ export function DocumentImport({
   const { step, source, preview, details, result } = useKept(session, (kept) => kept.document);
   const job = useKept(session, (kept) => kept.job);
   const change = (update: Partial<DocumentWizard>) => session.change((kept) => withDocument(kept, update));
-  const stepHeading = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
-
-  useEffect(() => {
-    // Keyboard and screen-reader users start at the top of each new step.
-    if (firstRender.current) firstRender.current = false;
-    else stepHeading.current?.focus();
-  }, [step]);
+  const stepHeading = useStepFocus(step);
 
   const targets = useQuery({
     queryKey: ['import.targets'],

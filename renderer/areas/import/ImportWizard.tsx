@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { call } from '../../api';
 import { JobEnded } from './JobEnded';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { useStepFocus } from '../../hooks/useStepFocus';
 import type { AreaId } from '../../areas';
 import type { Theme } from '../../theme';
 import { CheckStep } from './CheckStep';
@@ -63,14 +64,7 @@ export function ImportWizard({
   const { step, source, options, preview, columns, usingSaved, destination, skipInvalidRows, check, result } =
     wizard;
   const change = (update: Partial<TableWizard>) => session.change((kept) => withTable(kept, update));
-  const stepHeading = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
-
-  useEffect(() => {
-    // Keyboard and screen-reader users start at the top of each new step.
-    if (firstRender.current) firstRender.current = false;
-    else stepHeading.current?.focus();
-  }, [step]);
+  const stepHeading = useStepFocus(step);
 
   const targets = useQuery({
     queryKey: ['import.targets'],
