@@ -5,12 +5,14 @@ import type { VaultEntry } from '../anonymize/vault';
 import { vaultEntries } from '../anonymize/vaultLookup';
 import type { RosterPerson } from '../anonymize/rosterNames';
 import { appendAudit } from '../store/audit';
+import { requireIntactReferences, withReferencesChecked } from '../store/references';
 import { itemPositions } from './instrumentItems';
 import { recordTraitRoles, traitReader } from './participantTraits';
 import { freeTextRedactor } from './freeTextColumns';
 import {
   IdentifierConflict,
   ParticipantRegister,
+  REGISTER_REFERENCE_CHECK,
   type ParticipantIdentifier,
   type RegisteredParticipant,
 } from './participantRegister';
@@ -236,13 +238,23 @@ function writerFor(spec: ImportSpec, context: WriterContext): RowWriter {
 
 /**
  * Reads, checks and writes a whole source table in one transaction on `db` (a connection of the import job's
- * own). Problems are collected for every row, so the evaluator sees them all at once.
+ * own). Problems are collected for every row, so the evaluator sees them all at once. Foreign keys are checked
+ * once, before the commit, rather than on every insert (see store/references.ts).
  */
-export async function commitImport(
+export function commitImport(
   db: Connection,
   table: SourceTable,
   spec: ImportSpec,
   onProgress: ImportProgress = () => undefined,
+): Promise<ImportSummary> {
+  return withReferencesChecked(db, () => writeImport(db, table, spec, onProgress));
+}
+
+async function writeImport(
+  db: Connection,
+  table: SourceTable,
+  spec: ImportSpec,
+  onProgress: ImportProgress,
 ): Promise<ImportSummary> {
   const target = spec.kind === 'survey' ? `${spec.window ?? ''}/${spec.instrument ?? ''}` : '';
   if (alreadyImported(db, spec, target)) {
@@ -340,6 +352,7 @@ export async function commitImport(
         rowsSkipped: summary.rowsRead,
       };
     }
+    requireIntactReferences(db, REGISTER_REFERENCE_CHECK);
     db.prepare('UPDATE import_batch SET rows_in = ?, rows_skipped = ? WHERE id = ?').run(
       summary.rowsImported,
       summary.rowsSkipped,

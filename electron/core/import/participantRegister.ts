@@ -63,6 +63,15 @@ interface KeyedIdentifier {
   owner: Owner | undefined;
 }
 
+/**
+ * The register's references checked along its by-participant index, so each participant's page is read once
+ * and in order (the identifiers themselves are stored in key order, which is random): see store/references.ts.
+ */
+export const REGISTER_REFERENCE_CHECK = {
+  participant_identifier: `SELECT count(*) FROM participant_identifier i INDEXED BY participant_identifier_by_participant
+    WHERE NOT EXISTS (SELECT 1 FROM participant p WHERE p.id = i.participant_id)`,
+};
+
 /** Strongest first; an identifier's kind is held as its position here until it is written. */
 const KINDS: readonly ParticipantIdentifierKind[] = ['id', 'email', 'name'];
 const IDENTIFIERS_PER_INSERT = 100;
