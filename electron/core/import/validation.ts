@@ -1,4 +1,4 @@
-import isEmail from 'validator/lib/isEmail';
+import { isEmailAddress } from './emailAddress';
 import { scoreAnswer, type AnswerScale, type CodeScoring } from './answerScales';
 import type { ColumnRole, Generalisation } from '../../../shared/import';
 import type { ImportField } from './mappingSuggestion';
@@ -90,7 +90,7 @@ export function convertCell(raw: string, rule: ColumnRule): Parsed<CellValue> {
     case 'email':
       // Microsoft Forms writes "anonymous" when it did not collect the respondent's e-mail.
       if (text.toLowerCase() === 'anonymous') return { ok: true, value: null };
-      return isEmail(text)
+      return isEmailAddress(text)
         ? { ok: true, value: text.toLowerCase() }
         : {
             ok: false,
@@ -109,7 +109,7 @@ export function convertCell(raw: string, rule: ColumnRule): Parsed<CellValue> {
       return parseDate(text, rule.dateStyle);
     case 'mentorId':
     case 'menteeId':
-      if (rule.identifierKind === 'email' && !isEmail(text))
+      if (rule.identifierKind === 'email' && !isEmailAddress(text))
         return {
           ok: false,
           expected: 'an e-mail address',
