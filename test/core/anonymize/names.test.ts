@@ -80,6 +80,16 @@ describe('names not on the roster', () => {
     expect(people("Bongani Dlamini's talk was great.", false)).toEqual(['Bongani Dlamini']);
   });
 
+  it("reads particles, double-barrelled and O' names as parts of a name", () => {
+    expect(people('Pieter van der Berg ran the Dutch cohort.', false)).toEqual(['Pieter van der Berg']);
+    expect(people('We met María de la Cruz there.', false)).toEqual(['María de la Cruz']);
+    expect(people("P36: Mary-Kate O'Neill sorted out my hours.", false)).toEqual(["Mary-Kate O'Neill"]);
+    expect(people("I asked Seamus O'Sullivan.", false)).toEqual(["Seamus O'Sullivan"]);
+    expect(people('I reported it to Ms Adebayo-Smith.', false)).toEqual(['Adebayo-Smith']);
+    // Two lower-case words between capitals are not particles ("Leeds and the Wirral").
+    expect(people('Pieter and the Berg came.', false)).not.toContain('Pieter and the Berg');
+  });
+
   it('leaves words that only look like names', () => {
     expect(people('Will you send it? May was busy. Hope this helps.', false)).toEqual([]);
     expect(people('We used Zoom, then Teams, then WhatsApp.', false)).toEqual([]);
