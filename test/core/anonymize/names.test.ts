@@ -44,6 +44,20 @@ describe('roster names', () => {
     expect(people('Will said yes.')).toEqual(['Will']);
   });
 
+  it('needs a cue for a roster name that is an everyday word in lower case ("bell", "shell")', () => {
+    const bell = createRosterMatcher(
+      KEY,
+      buildRosterNameIndex(KEY, [{ givenNames: 'Marcus', familyNames: 'Bell' }]),
+    );
+    const found = (text: string) =>
+      scanForPii(text, { roster: bell })
+        .filter((f) => f.entity === 'PERSON')
+        .map((f) => text.slice(f.start, f.end));
+    expect(found("It rings a bell, but I can't remember.")).toEqual([]);
+    expect(found('Marcus Bell and bell said yes.')).toEqual(['Marcus Bell', 'bell']);
+    expect(found('Ask Bell.')).toEqual(['Bell']);
+  });
+
   it('a different key cannot read the index', () => {
     const other = createRosterMatcher(Buffer.alloc(32, 8), index);
     expect(other.find('Priya Raman')).toEqual([]);
