@@ -58,6 +58,21 @@ describe('contacts', () => {
     ]);
   });
 
+  it('keeps an extension with its phone number', () => {
+    const found = (text: string) => spans(text, { countries: ['GB', 'US'] });
+    expect(found('Desk phone 020 7946 0321 ext. 204, or come up.')).toEqual([
+      ['PHONE_NUMBER', '020 7946 0321 ext. 204'],
+    ]);
+    expect(found('Reach me at 212 736 4410 x 12.')).toEqual([['PHONE_NUMBER', '212 736 4410 x 12']]);
+    expect(found('Office (206) 482-7719 Ext 3; mobile later')).toEqual([
+      ['PHONE_NUMBER', '(206) 482-7719 Ext 3'],
+    ]);
+    expect(found('Switchboard 020 3886 1177x2210')).toEqual([['PHONE_NUMBER', '020 3886 1177x2210']]);
+    // No digits after the word, or a word glued to them: not an extension.
+    expect(found('Call 020 7946 0321 extra early')).toEqual([['PHONE_NUMBER', '020 7946 0321']]);
+    expect(found('Call 020 7946 0321 x2b')).toEqual([['PHONE_NUMBER', '020 7946 0321']]);
+  });
+
   it('does not take dates, IPs or scores for phone numbers', () => {
     expect(detectPii('On 12.03.2021 at 10.0.0.1 we scored 1234567', { entities: ['PHONE_NUMBER'] })).toEqual(
       [],

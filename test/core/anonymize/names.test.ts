@@ -44,6 +44,20 @@ describe('roster names', () => {
     expect(people('Will said yes.')).toEqual(['Will']);
   });
 
+  it('needs a cue for a roster name that is an everyday word in lower case ("bell", "shell")', () => {
+    const bell = createRosterMatcher(
+      KEY,
+      buildRosterNameIndex(KEY, [{ givenNames: 'Marcus', familyNames: 'Bell' }]),
+    );
+    const found = (text: string) =>
+      scanForPii(text, { roster: bell })
+        .filter((f) => f.entity === 'PERSON')
+        .map((f) => text.slice(f.start, f.end));
+    expect(found("It rings a bell, but I can't remember.")).toEqual([]);
+    expect(found('Marcus Bell and bell said yes.')).toEqual(['Marcus Bell', 'bell']);
+    expect(found('Ask Bell.')).toEqual(['Bell']);
+  });
+
   it('a different key cannot read the index', () => {
     const other = createRosterMatcher(Buffer.alloc(32, 8), index);
     expect(other.find('Priya Raman')).toEqual([]);
@@ -78,6 +92,16 @@ describe('names not on the roster', () => {
     expect(people('Honestly, Oluwaseun said it best.', false)).toEqual(['Oluwaseun']);
     expect(people('Ngozi, my buddy, kept me going.', false)).toEqual(['Ngozi']);
     expect(people("Bongani Dlamini's talk was great.", false)).toEqual(['Bongani Dlamini']);
+  });
+
+  it("reads particles, double-barrelled and O' names as parts of a name", () => {
+    expect(people('Pieter van der Berg ran the Dutch cohort.', false)).toEqual(['Pieter van der Berg']);
+    expect(people('We met María de la Cruz there.', false)).toEqual(['María de la Cruz']);
+    expect(people("P36: Mary-Kate O'Neill sorted out my hours.", false)).toEqual(["Mary-Kate O'Neill"]);
+    expect(people("I asked Seamus O'Sullivan.", false)).toEqual(["Seamus O'Sullivan"]);
+    expect(people('I reported it to Ms Adebayo-Smith.', false)).toEqual(['Adebayo-Smith']);
+    // Two lower-case words between capitals are not particles ("Leeds and the Wirral").
+    expect(people('Pieter and the Berg came.', false)).not.toContain('Pieter and the Berg');
   });
 
   it('leaves words that only look like names', () => {

@@ -11,6 +11,11 @@ const CANDIDATE = /(?<![\w+.-])(?:\+ ?|00)?\(?\d[\d ().-]{5,24}\d(?![\d])/g;
 const CONTEXT =
   /(?:phone|mobile|cell|tel|call|ring|text|whatsapp|contact|reach|fax|landline|dial)\W{0,3}(?:\w+\W{1,3}){0,3}$/;
 const LOOKS_LIKE_DATE_OR_IP = /^\d{1,4}[.-]\d{1,2}[.-]\d{1,4}$|^\d{1,3}(?:\.\d{1,3}){3}$/;
+/**
+ * An extension after a number is part of it ("020 7946 0321 ext. 204", "x2210", "#12"), as libphonenumber
+ * reads it: tried only right after a number already judged valid or possible, so it costs nothing elsewhere.
+ */
+const EXTENSION = /^,? {0,2}(?:(?:ext|extn|extension)\.?:? {0,2}|x {0,2}|# {0,2})\d{1,6}(?![\p{L}\p{N}])/iu;
 
 function digitCount(candidate: string): number {
   let n = 0;
@@ -75,7 +80,9 @@ export const detectPhoneNumbers: Detector = (text, context) => {
         : cued
           ? 'valid phone number after a contact word'
           : 'valid phone number for the project countries';
-    found.push(finding(start, start + candidate.length, 'PHONE_NUMBER', score, reason));
+    const extension = EXTENSION.exec(text.slice(start + candidate.length, start + candidate.length + 24));
+    const end = start + candidate.length + (extension ? extension[0].length : 0);
+    found.push(finding(start, end, 'PHONE_NUMBER', score, reason));
   }
   return found;
 };

@@ -153,6 +153,15 @@ function kindOf(word: CapitalisedWord, lex: NameLexicon): WordKind {
   }
   if (lex.ambiguousNames.has(w)) return 'ambiguous';
   if (lex.firstNames.has(w)) return 'first';
+  // Irish and similar surnames: O'Neill, O'Sullivan, D'Souza.
+  if (/^[OD]['’]\p{Lu}\p{Ll}{2,}$/u.test(word.text)) return 'surname';
+  // Double-barrelled names: "Mary-Kate" is a first name when each part is one; "Adebayo-Smith" a surname
+  // when each part is a name.
+  if (hyphen > 0 && /^\p{Lu}[\p{Ll}]+(?:-\p{Lu}[\p{Ll}]+)+$/u.test(word.text)) {
+    const parts = w.split('-');
+    if (parts.every((p) => lex.firstNames.has(p) && !lex.commonWords.has(p))) return 'first';
+    if (parts.every((p) => lex.surnames.has(p) || lex.firstNames.has(p))) return 'surname';
+  }
   if (lex.commonWords.has(w)) return 'common';
   if (lex.places.has(w)) return 'place';
   if (lex.surnames.has(w)) return 'surname';

@@ -241,10 +241,12 @@ export function nameLexicon(): NameLexicon {
   const organisations = new Set<string>();
   const commonWords = new Set<string>();
   const nonNameWords = new Set<string>();
+  const taggedAsNames = new Set<string>();
   let longestPhrase = 1;
   for (const [word, value] of Object.entries(model.one.lexicon)) {
     const tags = tagsOf(value);
     const words = word.split(' ').length;
+    if (tags.some((t) => NAME_TAGS.has(t))) taggedAsNames.add(word);
     if (tags.some((t) => PLACE_TAGS.has(t))) {
       places.add(word);
       longestPhrase = Math.max(longestPhrase, words);
@@ -264,6 +266,9 @@ export function nameLexicon(): NameLexicon {
   for (let i = 0; i < Math.min(4000, ranked.length); i += 1) {
     const word = ranked[i]!;
     if (!firstNames.has(word)) commonWords.add(word);
+    // zxcvbn's first names include everyday words compromise does not call names ("bell", "shell", "fan"):
+    // frequent ones need context like "will" and "grace", or "rings a bell" names a roster's Bell.
+    else if (!taggedAsNames.has(word)) ambiguousNames.add(word);
   }
   for (const word of nonNameWords) {
     commonWords.add(word);

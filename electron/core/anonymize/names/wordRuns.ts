@@ -292,7 +292,7 @@ export function capitalisedWords(
   return words;
 }
 
-/** Two capitalised words belong to one run when only a space, an initial's full stop or a particle parts them. */
+/** Two capitalised words belong to one run when only a space, an initial's full stop or particles part them. */
 const POSSESSIVE_INSTITUTIONS = new Set([
   'trust',
   'college',
@@ -318,8 +318,13 @@ function joined(text: string, left: CapitalisedWord, right: CapitalisedWord): bo
   const between = text.slice(left.end, right.start);
   if (between === ' ') return true;
   if (between === '. ' && (left.initial || HONORIFICS.has(left.lower))) return true;
-  const particle = /^ ([a-z]{2,5}) $/.exec(between);
-  return particle !== null && PARTICLES.has(particle[1]!);
+  // One particle or two ("van der Berg", "de la Cruz", "van den Heuvel").
+  const particle = /^ ([a-z]{2,5})(?: ([a-z]{2,5}))? $/.exec(between);
+  return (
+    particle !== null &&
+    PARTICLES.has(particle[1]!) &&
+    (particle[2] === undefined || PARTICLES.has(particle[2]))
+  );
 }
 
 /**
