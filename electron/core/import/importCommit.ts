@@ -194,15 +194,14 @@ function surveyWriter(
   return (row) => {
     const identifiers = strongestIdentifiers(rowIdentifiers(spec.columns, row));
     if (identifiers.length === 0) return { problem: 'has no participant id, e-mail or name.' };
-    let participant: RegisteredParticipant | undefined = register.find(identifiers);
+    const participant: RegisteredParticipant | undefined = spec.addUnknownParticipants
+      ? register.findOrAdd(identifiers)
+      : register.find(identifiers);
     if (!participant) {
-      if (!spec.addUnknownParticipants) {
-        return {
-          problem:
-            'names a participant who is not on the roster; import the roster first, or choose to add new participants.',
-        };
-      }
-      participant = register.register(identifiers);
+      return {
+        problem:
+          'names a participant who is not on the roster; import the roster first, or choose to add new participants.',
+      };
     }
     const answers: CellValue[] = new Array<CellValue>(width).fill(null);
     for (const [index, position] of positions) answers[position] = row.values.get(index) ?? null;

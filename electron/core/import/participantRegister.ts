@@ -134,6 +134,26 @@ export class ParticipantRegister {
     if (identifiers.length === 0) throw new Error('A participant needs at least one identifier.');
     const keyed = this.keyed(identifiers);
     const participant = this.match(keyed) ?? this.add(keyed[0]!.key);
+    this.recordIdentifiers(keyed, participant);
+    return participant;
+  }
+
+  /**
+   * The participant these identifiers name as `find` gives them, or, when the register knows none of them, a new
+   * participant registered with them: a survey wave's respondent, digested once whether found or added.
+   */
+  findOrAdd(identifiers: readonly ParticipantIdentifier[]): RegisteredParticipant {
+    if (identifiers.length === 0) throw new Error('A participant needs at least one identifier.');
+    const keyed = this.keyed(identifiers);
+    const found = this.match(keyed);
+    if (found) return found;
+    const participant = this.add(keyed[0]!.key);
+    this.recordIdentifiers(keyed, participant);
+    return participant;
+  }
+
+  /** Identifiers the register did not know are given to `participant`; a name someone else has is trusted no more. */
+  private recordIdentifiers(keyed: readonly KeyedIdentifier[], participant: RegisteredParticipant): void {
     for (const { key, kind, owner } of keyed) {
       if (owner === undefined) {
         // The same identifier twice in one row (two id columns) is recorded once.
@@ -141,7 +161,6 @@ export class ParticipantRegister {
           this.newIdentifiers.add(key, participant.id, KINDS.indexOf(kind));
       } else if (kind === 'name' && owner.id !== participant.id) this.stopTrusting(key, owner);
     }
-    return participant;
   }
 
   /**

@@ -118,6 +118,24 @@ describe('participant register', () => {
     ).toBe(2);
   });
 
+  it('finds a survey respondent or adds them, recording a new one’s identifiers but not a known one’s', () => {
+    const register = new ParticipantRegister(project.db);
+    const known = register.register([{ kind: 'id', value: 'E1' }]);
+    const again = register.findOrAdd([
+      { kind: 'id', value: 'E1' },
+      { kind: 'email', value: 'one@example.org' },
+    ]);
+    expect(again).toEqual({ ...known, added: false });
+    expect(register.find([{ kind: 'email', value: 'one@example.org' }])).toBeUndefined();
+    const added = register.findOrAdd([
+      { kind: 'id', value: 'E2' },
+      { kind: 'email', value: 'two@example.org' },
+    ]);
+    expect(added.added).toBe(true);
+    register.recordNewIdentifiers();
+    expect(register.find([{ kind: 'email', value: 'two@example.org' }])).toEqual({ ...added, added: false });
+  });
+
   it('lengthens a code that clashes with another participant’s', () => {
     const key = projectPseudonymKey(project.db);
     const clashing = `P-${crockfordBase32(identityKey(key, { kind: 'id', value: 'E777' }), 6)}`;
