@@ -131,3 +131,15 @@ describe('titles at the start of a sentence', () => {
     expect(people('Ms. Walker signed it. Dr Okonjo came too.', false)).toEqual(['Walker', 'Okonjo']);
   });
 });
+
+describe('ordinary words the lists take for names', () => {
+  it('greetings and thanks in any language are not names; the name after them is', () => {
+    expect(people('Merci Marguerite, à bientôt !', false)).toEqual(['Marguerite']);
+    expect(people('Gracias Leon, see you Tuesday.', false)).toEqual(['Leon']);
+  });
+
+  it('festivals and observances are not people', () => {
+    expect(people('Christmas and Easter breaks broke our rhythm.', false)).toEqual([]);
+    expect(people('We paused for Eid, then for Diwali.', false)).toEqual([]);
+  });
+});

@@ -1,5 +1,37 @@
 /** The words around a name in an interview that say it is a person's. Lower case. */
 
+/**
+ * Greetings and thanks in the languages a workplace hears: they open a message to a person, and they are not
+ * names themselves (zxcvbn lists "merci" as a first name).
+ */
+export const GREETINGS: readonly string[] = [
+  'hi',
+  'hello',
+  'hey',
+  'hiya',
+  'dear',
+  'cheers',
+  'congrats',
+  'congratulations',
+  'welcome',
+  'bye',
+  'goodbye',
+  'merci',
+  'bonjour',
+  'salut',
+  'gracias',
+  'hola',
+  'danke',
+  'grazie',
+  'ciao',
+  'obrigado',
+  'obrigada',
+  'dziękuję',
+  'dzięki',
+  'shukran',
+  'dhanyavaad',
+];
+
 /** Words just before a name that say a person follows: roles, relations, verbs of contact. */
 export const PERSON_BEFORE = new Set([
   'mentor',
