@@ -143,3 +143,25 @@ describe('ordinary words the lists take for names', () => {
     expect(people('We paused for Eid, then for Diwali.', false)).toEqual([]);
   });
 });
+
+describe('how a capitalised word is read', () => {
+  it('folds accents before asking the lists ("Björn" is "bjorn", "Søren" is "soren")', () => {
+    expect(people('Björn said the Copenhagen office would join.', false)).toEqual(['Björn']);
+    expect(people('Ask Søren.', false)).toEqual(['Søren']);
+  });
+
+  it('reads a double-barrelled first name even when one part is an ordinary word ("Jean-Luc")', () => {
+    expect(people('Jean-Luc from the Paris office joined by video.', false)).toEqual(['Jean-Luc']);
+  });
+
+  it('keeps two short hyphenated syllables as a name ("Seo-yeon"), not as "Welsh-language"', () => {
+    expect(people('Last week Seo-yeon shared her CV.', false)).toEqual(['Seo-yeon']);
+    expect(people('We ran Welsh-language sessions.', false)).toEqual([]);
+  });
+
+  it('takes the plural of an ordinary word for a word, even a surname-shaped one opening a sentence', () => {
+    expect(people('Activities helped us bond.', false)).toEqual([]);
+    expect(people('Sessions helped me most.', false)).toEqual([]);
+    expect(people('Jenkins said so.', false)).toEqual(['Jenkins']);
+  });
+});

@@ -132,8 +132,27 @@ interface Span {
 type WordKind =
   'first' | 'ambiguous' | 'surname' | 'place' | 'organisation' | 'common' | 'unknown' | 'initial' | 'title';
 
+const NAME_LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i' };
+
+/** "björn" -> "bjorn", "søren" -> "soren": the word lists spell most names without accents. */
+export function withoutAccents(lower: string): string {
+  let ascii = true;
+  for (let i = 0; i < lower.length && ascii; i += 1) ascii = lower.charCodeAt(i) < 128;
+  if (ascii) return lower;
+  return lower
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[øłđæœßı]/g, (c) => NAME_LETTERS[c] ?? c);
+}
+
 function kindOf(word: CapitalisedWord, lex: NameLexicon): WordKind {
-  const w = word.lower;
+  const kind = kindOfSpelling(word, word.lower, lex);
+  if (kind !== 'unknown') return kind;
+  const folded = withoutAccents(word.lower);
+  return folded === word.lower ? kind : kindOfSpelling(word, folded, lex);
+}
+
+function kindOfSpelling(word: CapitalisedWord, w: string, lex: NameLexicon): WordKind {
   if (word.initial) return 'initial';
   if (HONORIFICS.has(w)) return 'title';
   if (NOT_NAMES.has(w) || word.text.length === 1 || word.allCaps) return 'common';
@@ -147,7 +166,9 @@ function kindOf(word: CapitalisedWord, lex: NameLexicon): WordKind {
     return 'common';
   // "Welsh-language", "Anglo-Saxon": judged by the first part when the rest is lower case.
   const hyphen = w.indexOf('-');
-  if (hyphen > 0 && /^[\p{Ll}-]+$/u.test(word.text.slice(hyphen))) {
+  // ... but not two short syllables, the shape of Korean given names ("Hyun-woo", "Seo-yeon").
+  const syllables = hyphen > 0 && hyphen <= 4 && w.length - hyphen - 1 >= 2 && w.length - hyphen - 1 <= 4;
+  if (hyphen > 0 && !syllables && /^[\p{Ll}-]+$/u.test(word.text.slice(hyphen))) {
     const head = w.slice(0, hyphen);
     if (lex.commonWords.has(head) || lex.places.has(head)) return 'common';
   }
@@ -155,17 +176,32 @@ function kindOf(word: CapitalisedWord, lex: NameLexicon): WordKind {
   if (lex.firstNames.has(w)) return 'first';
   // Irish and similar surnames: O'Neill, O'Sullivan, D'Souza.
   if (/^[OD]['’]\p{Lu}\p{Ll}{2,}$/u.test(word.text)) return 'surname';
-  // Double-barrelled names: "Mary-Kate" is a first name when each part is one; "Adebayo-Smith" a surname
-  // when each part is a name.
+  // Double-barrelled names: "Mary-Kate", "Jean-Luc" are first names when each part is one and not every part
+  // is also an ordinary word ("jean"); "Adebayo-Smith" is a surname when each part is a name.
   if (hyphen > 0 && /^\p{Lu}[\p{Ll}]+(?:-\p{Lu}[\p{Ll}]+)+$/u.test(word.text)) {
     const parts = w.split('-');
-    if (parts.every((p) => lex.firstNames.has(p) && !lex.commonWords.has(p))) return 'first';
+    if (parts.every((p) => lex.firstNames.has(p)) && parts.some((p) => !lex.commonWords.has(p)))
+      return 'first';
     if (parts.every((p) => lex.surnames.has(p) || lex.firstNames.has(p))) return 'surname';
   }
   if (lex.commonWords.has(w)) return 'common';
   if (lex.places.has(w)) return 'place';
-  if (lex.surnames.has(w)) return 'surname';
-  return 'unknown';
+  // "Sessions", "Activities": the plural of an ordinary word. Opening a sentence even a surname of that shape
+  // (Sessions, Banks) is taken for the plural; inside one the surname stands.
+  const plural = pluralOfOrdinaryWord(w, lex);
+  if (lex.surnames.has(w)) return plural && word.sentenceStart ? 'common' : 'surname';
+  return plural ? 'common' : 'unknown';
+}
+
+function pluralOfOrdinaryWord(w: string, lex: NameLexicon): boolean {
+  if (w.length <= 4 || !w.endsWith('s')) return false;
+  // A rarer word that is also a surname ("barclay", "jenkin") is not ordinary enough: Jenkins stays a name.
+  const ordinary = (stem: string) =>
+    !lex.firstNames.has(stem) &&
+    (lex.commonWords.has(stem) || (lex.rareWords.has(stem) && !lex.surnames.has(stem)));
+  if (ordinary(w.slice(0, -1))) return true;
+  if (w.endsWith('es') && ordinary(w.slice(0, -2))) return true;
+  return w.endsWith('ies') && ordinary(`${w.slice(0, -3)}y`);
 }
 
 function phraseAt(run: CapitalisedRun, from: number, set: Set<string>, longest: number): number {
@@ -314,10 +350,10 @@ function personSpan(
   const head = kinds[first]!;
   const cuedBefore = first === 0 && PERSON_BEFORE.has(run.before);
   const atEnd = last === run.words.length - 1;
+  const toPlace = first === 0 && (PLACE_BEFORE.has(run.before) || PLACE_BEFORE_TWO.test(run.beforeTwo));
   const cuedAfter = atEnd && (PERSON_AFTER.has(run.after) || PERSON_BEFORE.has(run.apposition));
   const possessive = atEnd && run.words[last]!.possessive;
   const weakAfter = last === run.words.length - 1 && WEAK_PERSON_AFTER.has(run.after);
-  const toPlace = first === 0 && (PLACE_BEFORE.has(run.before) || PLACE_BEFORE_TWO.test(run.beforeTwo));
   const toOrg = first === 0 && ORG_BEFORE_TWO.test(run.beforeTwo);
   const span = (score: number, reason: string, entity: PiiEntity = 'PERSON'): Span => ({
     first,
