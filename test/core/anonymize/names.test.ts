@@ -165,3 +165,30 @@ describe('how a capitalised word is read', () => {
     expect(people('Jenkins said so.', false)).toEqual(['Jenkins']);
   });
 });
+
+describe('a word opening a sentence', () => {
+  it('that is a gerund of an English verb is not joined to the name after it', () => {
+    expect(people('Shadowing Leon in the data team opened my eyes.', false)).toEqual(['Leon']);
+    expect(people('Upskilling helped me a lot.', false)).toEqual([]);
+  });
+
+  it('that has the ending of an English derived word is not a name, even before a verb of a person', () => {
+    expect(people('Leadership taught me a lot.', false)).toEqual([]);
+    expect(people('Neurodiversity helped frame it.', false)).toEqual([]);
+  });
+
+  it("that has a surname's O'/D' shape is a name", () => {
+    expect(people("O'Sullivan was really helpful.", false)).toEqual(["O'Sullivan"]);
+  });
+
+  it('that no list knows is a name before "is", "was", "has" unless it reads as English', () => {
+    expect(people('Olamide is thinking of leaving.', false)).toEqual(['Olamide']);
+    expect(people('Xiaoming is new to the team.', false)).toEqual(['Xiaoming']);
+    // A workplace word, a rarer English word, two English words (a brand's shape).
+    expect(people('Mentee was late again.', false)).toEqual([]);
+    expect(people('Handbook is online.', false)).toEqual([]);
+    expect(people('Glassdoor has the reviews.', false)).toEqual([]);
+    // "and" alone says nothing: listed with another name it does (see below).
+    expect(people('Asana and Trello were both used.', false)).toEqual([]);
+  });
+});

@@ -132,6 +132,9 @@ interface Span {
 type WordKind =
   'first' | 'ambiguous' | 'surname' | 'place' | 'organisation' | 'common' | 'unknown' | 'initial' | 'title';
 
+/** O'Neill, D'Souza: an apostrophe after O or D and a capital is a surname's shape, not an English word's. */
+const NAME_SHAPED = /^[OD]['’]\p{Lu}\p{Ll}{2,}$/u;
+
 const NAME_LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i' };
 
 /** "björn" -> "bjorn", "søren" -> "soren": the word lists spell most names without accents. */
@@ -175,7 +178,7 @@ function kindOfSpelling(word: CapitalisedWord, w: string, lex: NameLexicon): Wor
   if (lex.ambiguousNames.has(w)) return 'ambiguous';
   if (lex.firstNames.has(w)) return 'first';
   // Irish and similar surnames: O'Neill, O'Sullivan, D'Souza.
-  if (/^[OD]['’]\p{Lu}\p{Ll}{2,}$/u.test(word.text)) return 'surname';
+  if (NAME_SHAPED.test(word.text)) return 'surname';
   // Double-barrelled names: "Mary-Kate", "Jean-Luc" are first names when each part is one and not every part
   // is also an ordinary word ("jean"); "Adebayo-Smith" is a surname when each part is a name.
   if (hyphen > 0 && /^\p{Lu}[\p{Ll}]+(?:-\p{Lu}[\p{Ll}]+)+$/u.test(word.text)) {
@@ -321,6 +324,65 @@ function classifyRun(run: CapitalisedRun, lex: NameLexicon): Span[] {
   return spans;
 }
 
+/**
+ * Endings of English derived words ("leadership", "wellbeing", "confidence", "creativity"), which a name
+ * opening a sentence does not have unless a list knows it as a name (Florence, Constance are first names).
+ */
+const DERIVED_ENDINGS = [
+  'tion',
+  'tions',
+  'sion',
+  'ness',
+  'ment',
+  'ments',
+  'ship',
+  'ity',
+  'ism',
+  'ance',
+  'ence',
+  'ology',
+  'ful',
+  'less',
+  'able',
+  'ible',
+  'ous',
+  'ive',
+  'ise',
+  'ize',
+  'ised',
+  'ized',
+];
+
+export function looksDerived(lower: string, lex: NameLexicon): boolean {
+  if (lower.length < 6) return false;
+  // -ing only on an English stem or a doubled consonant ("upskilling"): Xiaoming and Jianping are names.
+  if (lower.endsWith('ing') || lower.endsWith('ings')) {
+    const word = lower.endsWith('s') ? lower.slice(0, -1) : lower;
+    return isGerund(word, lex) || word[word.length - 4] === word[word.length - 5];
+  }
+  return DERIVED_ENDINGS.some((ending) => lower.endsWith(ending));
+}
+
+/** "glassdoor", "postcode": two English words of three letters or more, a brand's or a compound's shape. */
+export function isTwoWords(lower: string, lex: NameLexicon): boolean {
+  for (let cut = 3; cut <= lower.length - 3; cut += 1)
+    if (lex.commonWords.has(lower.slice(0, cut)) && lex.commonWords.has(lower.slice(cut))) return true;
+  return false;
+}
+
+/**
+ * "Shadowing Leon", "Coaching Amara": a word opening a sentence that is an English verb plus -ing is a
+ * gerund, not the first part of a name. Surnames of that shape (Manning, Harding) are left to the lists.
+ */
+export function isGerund(lower: string, lex: NameLexicon): boolean {
+  if (lower.length < 6 || !lower.endsWith('ing') || lex.firstNames.has(lower) || lex.surnames.has(lower))
+    return false;
+  const stem = lower.slice(0, -3);
+  const known = (w: string) => lex.commonWords.has(w) || (lex.rareWords.has(w) && !lex.surnames.has(w));
+  const doubled = stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2];
+  return known(stem) || known(`${stem}e`) || (doubled && known(stem.slice(0, -1)));
+}
+
 function placeOrPerson(run: CapitalisedRun, index: number, lex: NameLexicon): Span {
   const word = run.words[index]!;
   const nameLike = lex.firstNames.has(word.lower) || PLACES_THAT_ARE_NAMES.has(word.lower);
@@ -390,8 +452,28 @@ function personSpan(
     if (cuedBefore || cuedAfter) return span(0.7, 'name that is also a word, with a personal cue');
     return null;
   }
-  if (cuedBefore || cuedAfter) return span(0.7, 'capitalised word with a personal cue');
-  if (atSentenceStart) return null;
+  // A word opening a sentence is capitalised by grammar, so it needs a cue, and an ordinary word's shape
+  // ("Leadership helped", "Mentoring taught me") overrules a cue.
+  const derived = atSentenceStart && head === 'unknown' && looksDerived(word.lower, lex);
+  if ((cuedBefore || cuedAfter) && !derived) return span(0.7, 'capitalised word with a personal cue');
+  if (atSentenceStart) {
+    if (NAME_SHAPED.test(word.text)) return span(0.6, "O'/D' surname opening a sentence");
+    // A word no list knows ("Olamide is thinking of leaving"), or only as a surname ("Okafor was"), before
+    // "is", "has", "would": not English.
+    // zxcvbn's film-subtitle list holds rarer English words ("handbook", "cohort"), so it is asked too, and a
+    // word made of two English words ("Glassdoor") is taken for a brand. "And" is left to listedWithPerson
+    // ("Asana and Trello" are not people, "Thandiwe and Bongani" are).
+    if (
+      (head === 'unknown' || head === 'surname') &&
+      weakAfter &&
+      run.after !== 'and' &&
+      !derived &&
+      !lex.rareWords.has(withoutAccents(word.lower)) &&
+      !isTwoWords(word.lower, lex)
+    )
+      return span(0.55, 'word no list knows opening a sentence, before a verb');
+    return null;
+  }
   if (toOrg) return span(0.55, 'capitalised word after a workplace cue', 'ORGANIZATION');
   if (toPlace) return span(0.5, 'capitalised word after a place cue', 'LOCATION');
   if (head === 'surname') return span(weakAfter ? 0.6 : 0.5, 'known surname');
@@ -408,7 +490,8 @@ export const detectProperNames: Detector = (text) => {
     !lex.places.has(lower) &&
     !lex.organisations.has(lower) &&
     !PLACES_THAT_ARE_NAMES.has(lower);
-  for (const run of capitalisedRuns(text, plain)) {
+  const plainOrGerund = (lower: string) => plain(lower) || isGerund(lower, lex);
+  for (const run of capitalisedRuns(text, plainOrGerund)) {
     if (run.words.every((w) => w.allCaps)) continue;
     for (const span of classifyRun(run, lex)) {
       const first = run.words[span.first]!;
