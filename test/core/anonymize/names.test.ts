@@ -192,3 +192,37 @@ describe('a word opening a sentence', () => {
     expect(people('Asana and Trello were both used.', false)).toEqual([]);
   });
 });
+
+describe('interview cues', () => {
+  it('reporting and action verbs after a name', () => {
+    expect(people('Chinedu reminded me to write down three wins a week.', false)).toEqual(['Chinedu']);
+    expect(people('Wojtek kept the notes.', false)).toEqual(['Wojtek']);
+  });
+
+  it('a job in apposition or before a name', () => {
+    expect(people('Bill, the receptionist, always had the room ready.', false)).toEqual(['Bill']);
+    expect(people('Our receptionist Precious was lovely.', false)).toEqual(['Precious']);
+  });
+
+  it('a team after a name, unless a preposition of place comes before it', () => {
+    expect(people('Siân in legal was really helpful.', false)).toEqual(['Siân']);
+    expect(people('Hyun-woo from accounts sorted it.', false)).toEqual(['Hyun-woo']);
+    const text = 'I worked in Jordan in finance.';
+    expect(scanForPii(text).map((f) => [f.entity, text.slice(f.start, f.end)])).toEqual([
+      ['LOCATION', 'Jordan'],
+    ]);
+  });
+
+  it('"X and I", "me and X"', () => {
+    expect(people('Ewelina and I co-led the session.', false)).toEqual(['Ewelina']);
+    expect(people('Me and Joy did the presentation.', false)).toEqual(['Joy']);
+  });
+
+  it('a greeting before a name that is also a word, and more titles', () => {
+    expect(people('Hi Joy, thanks for today.', false)).toEqual(['Joy']);
+    expect(people('Aunty Folake always asks about work. Imam Hassan spoke.', false)).toEqual([
+      'Folake',
+      'Hassan',
+    ]);
+  });
+});

@@ -1,6 +1,14 @@
 import { finding, type Detector, type PiiEntity, type PiiFinding } from '../finding';
 import { nameLexicon, type NameLexicon } from '../names/nameLexicon';
-import { PERSON_AFTER, PERSON_BEFORE, WEAK_PERSON_AFTER } from '../names/personCues';
+import {
+  DEPARTMENT_BEFORE,
+  DEPARTMENTS,
+  PERSON_AFTER,
+  PERSON_AFTER_TWO,
+  PERSON_BEFORE,
+  PERSON_BEFORE_TWO,
+  WEAK_PERSON_AFTER,
+} from '../names/personCues';
 import { capitalisedRuns, HONORIFICS, type CapitalisedRun, type CapitalisedWord } from '../names/wordRuns';
 
 /**
@@ -324,6 +332,26 @@ function classifyRun(run: CapitalisedRun, lex: NameLexicon): Span[] {
   return spans;
 }
 
+function placeBefore(run: CapitalisedRun): boolean {
+  return PLACE_BEFORE.has(run.before) || PLACE_BEFORE_TWO.test(run.beforeTwo);
+}
+
+/**
+ * A verb only a person does, a role in apposition ("Bill, the receptionist,"), or a team ("Siân in legal");
+ * the team only when no preposition of place comes before ("I worked in Jordan in finance").
+ */
+function personalAfter(run: CapitalisedRun, toPlace: boolean): boolean {
+  if (PERSON_AFTER.has(run.after) || PERSON_BEFORE.has(run.apposition) || PERSON_AFTER_TWO.has(run.afterTwo))
+    return true;
+  if (toPlace) return false;
+  const space = run.afterTwo.indexOf(' ');
+  return (
+    space > 0 &&
+    DEPARTMENT_BEFORE.has(run.afterTwo.slice(0, space)) &&
+    DEPARTMENTS.has(run.afterTwo.slice(space + 1))
+  );
+}
+
 /**
  * Endings of English derived words ("leadership", "wellbeing", "confidence", "creativity"), which a name
  * opening a sentence does not have unless a list knows it as a name (Florence, Constance are first names).
@@ -386,9 +414,7 @@ export function isGerund(lower: string, lex: NameLexicon): boolean {
 function placeOrPerson(run: CapitalisedRun, index: number, lex: NameLexicon): Span {
   const word = run.words[index]!;
   const nameLike = lex.firstNames.has(word.lower) || PLACES_THAT_ARE_NAMES.has(word.lower);
-  const personal =
-    nameLike &&
-    (PERSON_BEFORE.has(run.before) || PERSON_AFTER.has(run.after) || PERSON_BEFORE.has(run.apposition));
+  const personal = nameLike && (PERSON_BEFORE.has(run.before) || personalAfter(run, placeBefore(run)));
   if (personal)
     return {
       first: index,
@@ -410,10 +436,10 @@ function personSpan(
 ): Span | null {
   const length = last - first + 1;
   const head = kinds[first]!;
-  const cuedBefore = first === 0 && PERSON_BEFORE.has(run.before);
+  const cuedBefore = first === 0 && (PERSON_BEFORE.has(run.before) || PERSON_BEFORE_TWO.has(run.beforeTwo));
   const atEnd = last === run.words.length - 1;
-  const toPlace = first === 0 && (PLACE_BEFORE.has(run.before) || PLACE_BEFORE_TWO.test(run.beforeTwo));
-  const cuedAfter = atEnd && (PERSON_AFTER.has(run.after) || PERSON_BEFORE.has(run.apposition));
+  const toPlace = first === 0 && placeBefore(run);
+  const cuedAfter = atEnd && personalAfter(run, toPlace);
   const possessive = atEnd && run.words[last]!.possessive;
   const weakAfter = last === run.words.length - 1 && WEAK_PERSON_AFTER.has(run.after);
   const toOrg = first === 0 && ORG_BEFORE_TWO.test(run.beforeTwo);
