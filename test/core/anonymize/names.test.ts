@@ -226,3 +226,16 @@ describe('interview cues', () => {
     ]);
   });
 });
+
+describe('names in a list', () => {
+  it('a word the rules left is a person when "and", "&" or a comma joins it to a person', () => {
+    expect(people('Thandiwe and Bongani ran the Johannesburg pilot.', false)).toEqual([
+      'Thandiwe',
+      'Bongani',
+    ]);
+    expect(people('Kwame, Kofi and Leon came.', false)).toEqual(['Kwame', 'Kofi', 'Leon']);
+    expect(people('I went with Will and Sarah.', false)).toEqual(['Will', 'Sarah']);
+    expect(people('Asana and Trello were both used.', false)).toEqual([]);
+    expect(people('Leadership and Leon.', false)).toEqual(['Leon']);
+  });
+});

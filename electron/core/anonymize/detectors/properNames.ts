@@ -517,13 +517,43 @@ export const detectProperNames: Detector = (text) => {
     !lex.organisations.has(lower) &&
     !PLACES_THAT_ARE_NAMES.has(lower);
   const plainOrGerund = (lower: string) => plain(lower) || isGerund(lower, lex);
-  for (const run of capitalisedRuns(text, plainOrGerund)) {
-    if (run.words.every((w) => w.allCaps)) continue;
-    for (const span of classifyRun(run, lex)) {
+  const runs = capitalisedRuns(text, plainOrGerund);
+  const spans = runs.map((run) => (run.words.every((w) => w.allCaps) ? [] : classifyRun(run, lex)));
+  // Right to left, so a list passes the person along: "Kwame, Kofi and Leon".
+  for (let r = runs.length - 2; r >= 0; r -= 1) {
+    if (spans[r]!.length === 0 && listedWithPerson(text, runs[r]!, runs[r + 1]!, spans[r + 1]!, lex))
+      spans[r] = [{ first: 0, last: 0, entity: 'PERSON', score: 0.55, reason: 'word listed with a name' }];
+  }
+  runs.forEach((run, r) => {
+    for (const span of spans[r]!) {
       const first = run.words[span.first]!;
       const last = run.words[span.last]!;
       found.push(finding(first.start, last.end, span.entity, span.score, span.reason));
     }
-  }
+  });
   return found;
 };
+
+/**
+ * A lone capitalised word the rules left ("Kwame" opening a sentence, "Will" without a cue) is a person when
+ * "and", "&" or a comma joins it to a person right after it: "Kwame and Leon ran it", "with Will and Sarah".
+ * Ordinary words are not lone runs (they are dropped or never capitalised), and derived words stay out.
+ */
+function listedWithPerson(
+  text: string,
+  run: CapitalisedRun,
+  next: CapitalisedRun,
+  nextSpans: readonly Span[],
+  lex: NameLexicon,
+): boolean {
+  if (run.words.length !== 1 || !nextSpans.some((s) => s.entity === 'PERSON' && s.first === 0)) return false;
+  const word = run.words[0]!;
+  if (word.possessive) return false;
+  const between = text.slice(word.end, next.words[0]!.start);
+  const kind = kindOf(word, lex);
+  if (between === ', ') {
+    if (kind !== 'unknown' && kind !== 'surname') return false;
+  } else if (between !== ' and ' && between !== ' & ') return false;
+  if (kind === 'unknown') return !looksDerived(word.lower, lex);
+  return kind === 'surname' || kind === 'ambiguous';
+}
