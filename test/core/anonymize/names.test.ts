@@ -131,3 +131,111 @@ describe('titles at the start of a sentence', () => {
     expect(people('Ms. Walker signed it. Dr Okonjo came too.', false)).toEqual(['Walker', 'Okonjo']);
   });
 });
+
+describe('ordinary words the lists take for names', () => {
+  it('greetings and thanks in any language are not names; the name after them is', () => {
+    expect(people('Merci Marguerite, à bientôt !', false)).toEqual(['Marguerite']);
+    expect(people('Gracias Leon, see you Tuesday.', false)).toEqual(['Leon']);
+  });
+
+  it('festivals and observances are not people', () => {
+    expect(people('Christmas and Easter breaks broke our rhythm.', false)).toEqual([]);
+    expect(people('We paused for Eid, then for Diwali.', false)).toEqual([]);
+  });
+});
+
+describe('how a capitalised word is read', () => {
+  it('folds accents before asking the lists ("Björn" is "bjorn", "Søren" is "soren")', () => {
+    expect(people('Björn said the Copenhagen office would join.', false)).toEqual(['Björn']);
+    expect(people('Ask Søren.', false)).toEqual(['Søren']);
+  });
+
+  it('reads a double-barrelled first name even when one part is an ordinary word ("Jean-Luc")', () => {
+    expect(people('Jean-Luc from the Paris office joined by video.', false)).toEqual(['Jean-Luc']);
+  });
+
+  it('keeps two short hyphenated syllables as a name ("Seo-yeon"), not as "Welsh-language"', () => {
+    expect(people('Last week Seo-yeon shared her CV.', false)).toEqual(['Seo-yeon']);
+    expect(people('We ran Welsh-language sessions.', false)).toEqual([]);
+  });
+
+  it('takes the plural of an ordinary word for a word, even a surname-shaped one opening a sentence', () => {
+    expect(people('Activities helped us bond.', false)).toEqual([]);
+    expect(people('Sessions helped me most.', false)).toEqual([]);
+    expect(people('Jenkins said so.', false)).toEqual(['Jenkins']);
+  });
+});
+
+describe('a word opening a sentence', () => {
+  it('that is a gerund of an English verb is not joined to the name after it', () => {
+    expect(people('Shadowing Leon in the data team opened my eyes.', false)).toEqual(['Leon']);
+    expect(people('Upskilling helped me a lot.', false)).toEqual([]);
+  });
+
+  it('that has the ending of an English derived word is not a name, even before a verb of a person', () => {
+    expect(people('Leadership taught me a lot.', false)).toEqual([]);
+    expect(people('Neurodiversity helped frame it.', false)).toEqual([]);
+  });
+
+  it("that has a surname's O'/D' shape is a name", () => {
+    expect(people("O'Sullivan was really helpful.", false)).toEqual(["O'Sullivan"]);
+  });
+
+  it('that no list knows is a name before "is", "was", "has" unless it reads as English', () => {
+    expect(people('Olamide is thinking of leaving.', false)).toEqual(['Olamide']);
+    expect(people('Xiaoming is new to the team.', false)).toEqual(['Xiaoming']);
+    // A workplace word, a rarer English word, two English words (a brand's shape).
+    expect(people('Mentee was late again.', false)).toEqual([]);
+    expect(people('Handbook is online.', false)).toEqual([]);
+    expect(people('Glassdoor has the reviews.', false)).toEqual([]);
+    // "and" alone says nothing: listed with another name it does (see below).
+    expect(people('Asana and Trello were both used.', false)).toEqual([]);
+  });
+});
+
+describe('interview cues', () => {
+  it('reporting and action verbs after a name', () => {
+    expect(people('Chinedu reminded me to write down three wins a week.', false)).toEqual(['Chinedu']);
+    expect(people('Wojtek kept the notes.', false)).toEqual(['Wojtek']);
+  });
+
+  it('a job in apposition or before a name', () => {
+    expect(people('Bill, the receptionist, always had the room ready.', false)).toEqual(['Bill']);
+    expect(people('Our receptionist Precious was lovely.', false)).toEqual(['Precious']);
+  });
+
+  it('a team after a name, unless a preposition of place comes before it', () => {
+    expect(people('Siân in legal was really helpful.', false)).toEqual(['Siân']);
+    expect(people('Hyun-woo from accounts sorted it.', false)).toEqual(['Hyun-woo']);
+    const text = 'I worked in Jordan in finance.';
+    expect(scanForPii(text).map((f) => [f.entity, text.slice(f.start, f.end)])).toEqual([
+      ['LOCATION', 'Jordan'],
+    ]);
+  });
+
+  it('"X and I", "me and X"', () => {
+    expect(people('Ewelina and I co-led the session.', false)).toEqual(['Ewelina']);
+    expect(people('Me and Joy did the presentation.', false)).toEqual(['Joy']);
+  });
+
+  it('a greeting before a name that is also a word, and more titles', () => {
+    expect(people('Hi Joy, thanks for today.', false)).toEqual(['Joy']);
+    expect(people('Aunty Folake always asks about work. Imam Hassan spoke.', false)).toEqual([
+      'Folake',
+      'Hassan',
+    ]);
+  });
+});
+
+describe('names in a list', () => {
+  it('a word the rules left is a person when "and", "&" or a comma joins it to a person', () => {
+    expect(people('Thandiwe and Bongani ran the Johannesburg pilot.', false)).toEqual([
+      'Thandiwe',
+      'Bongani',
+    ]);
+    expect(people('Kwame, Kofi and Leon came.', false)).toEqual(['Kwame', 'Kofi', 'Leon']);
+    expect(people('I went with Will and Sarah.', false)).toEqual(['Will', 'Sarah']);
+    expect(people('Asana and Trello were both used.', false)).toEqual([]);
+    expect(people('Leadership and Leon.', false)).toEqual(['Leon']);
+  });
+});

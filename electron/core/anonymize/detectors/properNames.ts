@@ -1,6 +1,14 @@
 import { finding, type Detector, type PiiEntity, type PiiFinding } from '../finding';
 import { nameLexicon, type NameLexicon } from '../names/nameLexicon';
-import { PERSON_AFTER, PERSON_BEFORE, WEAK_PERSON_AFTER } from '../names/personCues';
+import {
+  DEPARTMENT_BEFORE,
+  DEPARTMENTS,
+  PERSON_AFTER,
+  PERSON_AFTER_TWO,
+  PERSON_BEFORE,
+  PERSON_BEFORE_TWO,
+  WEAK_PERSON_AFTER,
+} from '../names/personCues';
 import { capitalisedRuns, HONORIFICS, type CapitalisedRun, type CapitalisedWord } from '../names/wordRuns';
 
 /**
@@ -132,8 +140,30 @@ interface Span {
 type WordKind =
   'first' | 'ambiguous' | 'surname' | 'place' | 'organisation' | 'common' | 'unknown' | 'initial' | 'title';
 
+/** O'Neill, D'Souza: an apostrophe after O or D and a capital is a surname's shape, not an English word's. */
+const NAME_SHAPED = /^[OD]['’]\p{Lu}\p{Ll}{2,}$/u;
+
+const NAME_LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i' };
+
+/** "björn" -> "bjorn", "søren" -> "soren": the word lists spell most names without accents. */
+export function withoutAccents(lower: string): string {
+  let ascii = true;
+  for (let i = 0; i < lower.length && ascii; i += 1) ascii = lower.charCodeAt(i) < 128;
+  if (ascii) return lower;
+  return lower
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[øłđæœßı]/g, (c) => NAME_LETTERS[c] ?? c);
+}
+
 function kindOf(word: CapitalisedWord, lex: NameLexicon): WordKind {
-  const w = word.lower;
+  const kind = kindOfSpelling(word, word.lower, lex);
+  if (kind !== 'unknown') return kind;
+  const folded = withoutAccents(word.lower);
+  return folded === word.lower ? kind : kindOfSpelling(word, folded, lex);
+}
+
+function kindOfSpelling(word: CapitalisedWord, w: string, lex: NameLexicon): WordKind {
   if (word.initial) return 'initial';
   if (HONORIFICS.has(w)) return 'title';
   if (NOT_NAMES.has(w) || word.text.length === 1 || word.allCaps) return 'common';
@@ -147,25 +177,42 @@ function kindOf(word: CapitalisedWord, lex: NameLexicon): WordKind {
     return 'common';
   // "Welsh-language", "Anglo-Saxon": judged by the first part when the rest is lower case.
   const hyphen = w.indexOf('-');
-  if (hyphen > 0 && /^[\p{Ll}-]+$/u.test(word.text.slice(hyphen))) {
+  // ... but not two short syllables, the shape of Korean given names ("Hyun-woo", "Seo-yeon").
+  const syllables = hyphen > 0 && hyphen <= 4 && w.length - hyphen - 1 >= 2 && w.length - hyphen - 1 <= 4;
+  if (hyphen > 0 && !syllables && /^[\p{Ll}-]+$/u.test(word.text.slice(hyphen))) {
     const head = w.slice(0, hyphen);
     if (lex.commonWords.has(head) || lex.places.has(head)) return 'common';
   }
   if (lex.ambiguousNames.has(w)) return 'ambiguous';
   if (lex.firstNames.has(w)) return 'first';
   // Irish and similar surnames: O'Neill, O'Sullivan, D'Souza.
-  if (/^[OD]['’]\p{Lu}\p{Ll}{2,}$/u.test(word.text)) return 'surname';
-  // Double-barrelled names: "Mary-Kate" is a first name when each part is one; "Adebayo-Smith" a surname
-  // when each part is a name.
+  if (NAME_SHAPED.test(word.text)) return 'surname';
+  // Double-barrelled names: "Mary-Kate", "Jean-Luc" are first names when each part is one and not every part
+  // is also an ordinary word ("jean"); "Adebayo-Smith" is a surname when each part is a name.
   if (hyphen > 0 && /^\p{Lu}[\p{Ll}]+(?:-\p{Lu}[\p{Ll}]+)+$/u.test(word.text)) {
     const parts = w.split('-');
-    if (parts.every((p) => lex.firstNames.has(p) && !lex.commonWords.has(p))) return 'first';
+    if (parts.every((p) => lex.firstNames.has(p)) && parts.some((p) => !lex.commonWords.has(p)))
+      return 'first';
     if (parts.every((p) => lex.surnames.has(p) || lex.firstNames.has(p))) return 'surname';
   }
   if (lex.commonWords.has(w)) return 'common';
   if (lex.places.has(w)) return 'place';
-  if (lex.surnames.has(w)) return 'surname';
-  return 'unknown';
+  // "Sessions", "Activities": the plural of an ordinary word. Opening a sentence even a surname of that shape
+  // (Sessions, Banks) is taken for the plural; inside one the surname stands.
+  const plural = pluralOfOrdinaryWord(w, lex);
+  if (lex.surnames.has(w)) return plural && word.sentenceStart ? 'common' : 'surname';
+  return plural ? 'common' : 'unknown';
+}
+
+function pluralOfOrdinaryWord(w: string, lex: NameLexicon): boolean {
+  if (w.length <= 4 || !w.endsWith('s')) return false;
+  // A rarer word that is also a surname ("barclay", "jenkin") is not ordinary enough: Jenkins stays a name.
+  const ordinary = (stem: string) =>
+    !lex.firstNames.has(stem) &&
+    (lex.commonWords.has(stem) || (lex.rareWords.has(stem) && !lex.surnames.has(stem)));
+  if (ordinary(w.slice(0, -1))) return true;
+  if (w.endsWith('es') && ordinary(w.slice(0, -2))) return true;
+  return w.endsWith('ies') && ordinary(`${w.slice(0, -3)}y`);
 }
 
 function phraseAt(run: CapitalisedRun, from: number, set: Set<string>, longest: number): number {
@@ -285,12 +332,89 @@ function classifyRun(run: CapitalisedRun, lex: NameLexicon): Span[] {
   return spans;
 }
 
+function placeBefore(run: CapitalisedRun): boolean {
+  return PLACE_BEFORE.has(run.before) || PLACE_BEFORE_TWO.test(run.beforeTwo);
+}
+
+/**
+ * A verb only a person does, a role in apposition ("Bill, the receptionist,"), or a team ("Siân in legal");
+ * the team only when no preposition of place comes before ("I worked in Jordan in finance").
+ */
+function personalAfter(run: CapitalisedRun, toPlace: boolean): boolean {
+  if (PERSON_AFTER.has(run.after) || PERSON_BEFORE.has(run.apposition) || PERSON_AFTER_TWO.has(run.afterTwo))
+    return true;
+  if (toPlace) return false;
+  const space = run.afterTwo.indexOf(' ');
+  return (
+    space > 0 &&
+    DEPARTMENT_BEFORE.has(run.afterTwo.slice(0, space)) &&
+    DEPARTMENTS.has(run.afterTwo.slice(space + 1))
+  );
+}
+
+/**
+ * Endings of English derived words ("leadership", "wellbeing", "confidence", "creativity"), which a name
+ * opening a sentence does not have unless a list knows it as a name (Florence, Constance are first names).
+ */
+const DERIVED_ENDINGS = [
+  'tion',
+  'tions',
+  'sion',
+  'ness',
+  'ment',
+  'ments',
+  'ship',
+  'ity',
+  'ism',
+  'ance',
+  'ence',
+  'ology',
+  'ful',
+  'less',
+  'able',
+  'ible',
+  'ous',
+  'ive',
+  'ise',
+  'ize',
+  'ised',
+  'ized',
+];
+
+export function looksDerived(lower: string, lex: NameLexicon): boolean {
+  if (lower.length < 6) return false;
+  // -ing only on an English stem or a doubled consonant ("upskilling"): Xiaoming and Jianping are names.
+  if (lower.endsWith('ing') || lower.endsWith('ings')) {
+    const word = lower.endsWith('s') ? lower.slice(0, -1) : lower;
+    return isGerund(word, lex) || word[word.length - 4] === word[word.length - 5];
+  }
+  return DERIVED_ENDINGS.some((ending) => lower.endsWith(ending));
+}
+
+/** "glassdoor", "postcode": two English words of three letters or more, a brand's or a compound's shape. */
+export function isTwoWords(lower: string, lex: NameLexicon): boolean {
+  for (let cut = 3; cut <= lower.length - 3; cut += 1)
+    if (lex.commonWords.has(lower.slice(0, cut)) && lex.commonWords.has(lower.slice(cut))) return true;
+  return false;
+}
+
+/**
+ * "Shadowing Leon", "Coaching Amara": a word opening a sentence that is an English verb plus -ing is a
+ * gerund, not the first part of a name. Surnames of that shape (Manning, Harding) are left to the lists.
+ */
+export function isGerund(lower: string, lex: NameLexicon): boolean {
+  if (lower.length < 6 || !lower.endsWith('ing') || lex.firstNames.has(lower) || lex.surnames.has(lower))
+    return false;
+  const stem = lower.slice(0, -3);
+  const known = (w: string) => lex.commonWords.has(w) || (lex.rareWords.has(w) && !lex.surnames.has(w));
+  const doubled = stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2];
+  return known(stem) || known(`${stem}e`) || (doubled && known(stem.slice(0, -1)));
+}
+
 function placeOrPerson(run: CapitalisedRun, index: number, lex: NameLexicon): Span {
   const word = run.words[index]!;
   const nameLike = lex.firstNames.has(word.lower) || PLACES_THAT_ARE_NAMES.has(word.lower);
-  const personal =
-    nameLike &&
-    (PERSON_BEFORE.has(run.before) || PERSON_AFTER.has(run.after) || PERSON_BEFORE.has(run.apposition));
+  const personal = nameLike && (PERSON_BEFORE.has(run.before) || personalAfter(run, placeBefore(run)));
   if (personal)
     return {
       first: index,
@@ -312,12 +436,12 @@ function personSpan(
 ): Span | null {
   const length = last - first + 1;
   const head = kinds[first]!;
-  const cuedBefore = first === 0 && PERSON_BEFORE.has(run.before);
+  const cuedBefore = first === 0 && (PERSON_BEFORE.has(run.before) || PERSON_BEFORE_TWO.has(run.beforeTwo));
   const atEnd = last === run.words.length - 1;
-  const cuedAfter = atEnd && (PERSON_AFTER.has(run.after) || PERSON_BEFORE.has(run.apposition));
+  const toPlace = first === 0 && placeBefore(run);
+  const cuedAfter = atEnd && personalAfter(run, toPlace);
   const possessive = atEnd && run.words[last]!.possessive;
   const weakAfter = last === run.words.length - 1 && WEAK_PERSON_AFTER.has(run.after);
-  const toPlace = first === 0 && (PLACE_BEFORE.has(run.before) || PLACE_BEFORE_TWO.test(run.beforeTwo));
   const toOrg = first === 0 && ORG_BEFORE_TWO.test(run.beforeTwo);
   const span = (score: number, reason: string, entity: PiiEntity = 'PERSON'): Span => ({
     first,
@@ -354,8 +478,28 @@ function personSpan(
     if (cuedBefore || cuedAfter) return span(0.7, 'name that is also a word, with a personal cue');
     return null;
   }
-  if (cuedBefore || cuedAfter) return span(0.7, 'capitalised word with a personal cue');
-  if (atSentenceStart) return null;
+  // A word opening a sentence is capitalised by grammar, so it needs a cue, and an ordinary word's shape
+  // ("Leadership helped", "Mentoring taught me") overrules a cue.
+  const derived = atSentenceStart && head === 'unknown' && looksDerived(word.lower, lex);
+  if ((cuedBefore || cuedAfter) && !derived) return span(0.7, 'capitalised word with a personal cue');
+  if (atSentenceStart) {
+    if (NAME_SHAPED.test(word.text)) return span(0.6, "O'/D' surname opening a sentence");
+    // A word no list knows ("Olamide is thinking of leaving"), or only as a surname ("Okafor was"), before
+    // "is", "has", "would": not English.
+    // zxcvbn's film-subtitle list holds rarer English words ("handbook", "cohort"), so it is asked too, and a
+    // word made of two English words ("Glassdoor") is taken for a brand. "And" is left to listedWithPerson
+    // ("Asana and Trello" are not people, "Thandiwe and Bongani" are).
+    if (
+      (head === 'unknown' || head === 'surname') &&
+      weakAfter &&
+      run.after !== 'and' &&
+      !derived &&
+      !lex.rareWords.has(withoutAccents(word.lower)) &&
+      !isTwoWords(word.lower, lex)
+    )
+      return span(0.55, 'word no list knows opening a sentence, before a verb');
+    return null;
+  }
   if (toOrg) return span(0.55, 'capitalised word after a workplace cue', 'ORGANIZATION');
   if (toPlace) return span(0.5, 'capitalised word after a place cue', 'LOCATION');
   if (head === 'surname') return span(weakAfter ? 0.6 : 0.5, 'known surname');
@@ -372,13 +516,44 @@ export const detectProperNames: Detector = (text) => {
     !lex.places.has(lower) &&
     !lex.organisations.has(lower) &&
     !PLACES_THAT_ARE_NAMES.has(lower);
-  for (const run of capitalisedRuns(text, plain)) {
-    if (run.words.every((w) => w.allCaps)) continue;
-    for (const span of classifyRun(run, lex)) {
+  const plainOrGerund = (lower: string) => plain(lower) || isGerund(lower, lex);
+  const runs = capitalisedRuns(text, plainOrGerund);
+  const spans = runs.map((run) => (run.words.every((w) => w.allCaps) ? [] : classifyRun(run, lex)));
+  // Right to left, so a list passes the person along: "Kwame, Kofi and Leon".
+  for (let r = runs.length - 2; r >= 0; r -= 1) {
+    if (spans[r]!.length === 0 && listedWithPerson(text, runs[r]!, runs[r + 1]!, spans[r + 1]!, lex))
+      spans[r] = [{ first: 0, last: 0, entity: 'PERSON', score: 0.55, reason: 'word listed with a name' }];
+  }
+  runs.forEach((run, r) => {
+    for (const span of spans[r]!) {
       const first = run.words[span.first]!;
       const last = run.words[span.last]!;
       found.push(finding(first.start, last.end, span.entity, span.score, span.reason));
     }
-  }
+  });
   return found;
 };
+
+/**
+ * A lone capitalised word the rules left ("Kwame" opening a sentence, "Will" without a cue) is a person when
+ * "and", "&" or a comma joins it to a person right after it: "Kwame and Leon ran it", "with Will and Sarah".
+ * Ordinary words are not lone runs (they are dropped or never capitalised), and derived words stay out.
+ */
+function listedWithPerson(
+  text: string,
+  run: CapitalisedRun,
+  next: CapitalisedRun,
+  nextSpans: readonly Span[],
+  lex: NameLexicon,
+): boolean {
+  if (run.words.length !== 1 || !nextSpans.some((s) => s.entity === 'PERSON' && s.first === 0)) return false;
+  const word = run.words[0]!;
+  if (word.possessive) return false;
+  const between = text.slice(word.end, next.words[0]!.start);
+  const kind = kindOf(word, lex);
+  if (between === ', ') {
+    if (kind !== 'unknown' && kind !== 'surname') return false;
+  } else if (between !== ' and ' && between !== ' & ') return false;
+  if (kind === 'unknown') return !looksDerived(word.lower, lex);
+  return kind === 'surname' || kind === 'ambiguous';
+}

@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import { dictionary } from '@zxcvbn-ts/language-en';
+import { GREETINGS } from './personCues';
 
 /**
  * What the name detector knows about English words, built once from two word lists already shipped with the
@@ -20,6 +21,11 @@ export interface NameLexicon {
   organisationHeads: Set<string>;
   /** Words that end a place's name: Road, Street, Garden, Park ... */
   placeHeads: Set<string>;
+  /**
+   * Words zxcvbn's film-subtitle list has beyond its 4,000 most frequent that are not first names ("candor",
+   * "handbook", but also surnames and "kwame"): a word in none of the sets is unknown to every list we have.
+   */
+  rareWords: Set<string>;
   /** Longest multi-word place or organisation in tokens. */
   longestPhrase: number;
 }
@@ -161,6 +167,73 @@ const TOOLS_AND_BRANDS = [
   'chatgpt',
 ];
 
+/**
+ * Festivals and observances a workplace marks: capitalised, never a person here, though zxcvbn lists "easter"
+ * as a first name and "eid" as a surname.
+ */
+const FESTIVALS = [
+  'easter',
+  'christmas',
+  'diwali',
+  'deepavali',
+  'eid',
+  'ramadan',
+  'ramadhan',
+  'hanukkah',
+  'chanukah',
+  'passover',
+  'pesach',
+  'purim',
+  'thanksgiving',
+  'holi',
+  'vaisakhi',
+  'baisakhi',
+  'navratri',
+  'onam',
+  'pongal',
+  'kwanzaa',
+  'halloween',
+  'hogmanay',
+  'lent',
+  'advent',
+  'pentecost',
+  'whitsun',
+  'juneteenth',
+  'nowruz',
+];
+
+/** Workplace and programme words neither list knows: capitalised, they open a sentence, they name no one. */
+const WORKPLACE_WORDS = [
+  'mentee',
+  'mentees',
+  'mentoring',
+  'postcode',
+  'postcodes',
+  'onboarding',
+  'offboarding',
+  'upskilling',
+  'reskilling',
+  'webinar',
+  'webinars',
+  'intranet',
+  'payslip',
+  'payslips',
+  'timesheet',
+  'timesheets',
+  'secondment',
+  'secondments',
+  'secondee',
+  'secondees',
+  'e-learning',
+  'elearning',
+  'neurodiversity',
+  'neurodivergent',
+  'microaggressions',
+  'allyship',
+  'flexitime',
+  'hybrid',
+];
+
 /** Organisation words compromise does not list but evaluators meet daily. */
 const EXTRA_ORG_HEADS = [
   'ltd',
@@ -276,6 +349,18 @@ export function nameLexicon(): NameLexicon {
   }
   for (const word of EXTRA_AMBIGUOUS) firstNames.add(word);
   for (const word of TOOLS_AND_BRANDS) commonWords.add(word);
+  for (const word of WORKPLACE_WORDS) commonWords.add(word);
+  for (const word of [...GREETINGS, ...FESTIVALS]) {
+    firstNames.delete(word);
+    surnames.delete(word);
+    ambiguousNames.delete(word);
+    commonWords.add(word);
+  }
+  const rareWords = new Set<string>();
+  for (let i = 4000; i < ranked.length; i += 1) {
+    const word = ranked[i]!;
+    if (!firstNames.has(word) && !commonWords.has(word)) rareWords.add(word);
+  }
   const organisationHeads = new Set([...Object.keys(model.two.orgWords), ...EXTRA_ORG_HEADS]);
   const placeHeads = new Set([...Object.keys(model.two.placeWords), ...EXTRA_PLACE_HEADS]);
   cached = {
@@ -287,6 +372,7 @@ export function nameLexicon(): NameLexicon {
     organisations,
     organisationHeads,
     placeHeads,
+    rareWords,
     longestPhrase: Math.min(longestPhrase, 4),
   };
   return cached;

@@ -26,6 +26,8 @@ export interface CapitalisedRun {
   beforeTwo: string;
   /** The lower-case word just after the run, if any ("said"). */
   after: string;
+  /** The two words after the run, lower case ("in legal", "from finance"); `after` alone if there is one. */
+  afterTwo: string;
   /** The role in an apposition right after the run: "Ngozi, my buddy, ..." gives "buddy". */
   apposition: string;
 }
@@ -53,7 +55,15 @@ export const HONORIFICS = new Set([
   'señor',
   'señora',
   'auntie',
+  'aunty',
+  'aunt',
   'uncle',
+  'imam',
+  'pastor',
+  'rabbi',
+  'sheikh',
+  'cllr',
+  'councillor',
 ]);
 const PARTICLES = new Set([
   'van',
@@ -156,9 +166,13 @@ function appositionAfter(text: string, end: number): string {
   return m ? (m[1] ?? '').toLowerCase() : '';
 }
 
-function neighbourWordAfter(text: string, end: number): string {
-  const m = /^(?:'s|’s)?[ \t]{1,3}([\p{L}']{1,20})/u.exec(text.slice(end, end + 30));
-  return m ? (m[1] ?? '').toLowerCase() : '';
+function neighbourWordsAfter(text: string, end: number): { one: string; two: string } {
+  const m = /^(?:'s|’s)?[ \t]{1,3}([\p{L}']{1,20})(?:[ \t]{1,3}([\p{L}']{1,20}))?/u.exec(
+    text.slice(end, end + 50),
+  );
+  if (!m) return { one: '', two: '' };
+  const one = (m[1] ?? '').toLowerCase();
+  return { one, two: m[2] ? `${one} ${m[2].toLowerCase()}` : one };
 }
 
 const UPPER = /\p{Lu}/u;
@@ -347,11 +361,13 @@ export function capitalisedRuns(
       return;
     }
     const before = first.sentenceStart ? { one: '', two: '' } : neighbourWordBefore(text, first.start);
+    const after = neighbourWordsAfter(text, last.end);
     runs.push({
       words: current,
       before: before.one,
       beforeTwo: before.two,
-      after: neighbourWordAfter(text, last.end),
+      after: after.one,
+      afterTwo: after.two,
       apposition: appositionAfter(text, last.end),
     });
     current = [];
