@@ -16,7 +16,7 @@ export class SeenKeys {
   see(key: string, row: number): number | undefined {
     if ((this.count + 1) * 2 > this.rows.length) this.grow();
     const high = stringHash(key, 0x9e3779b9);
-    // Never 0 in both halves: that marks an empty slot.
+    // The low half is never 0: a 0 there marks an empty slot.
     const low = stringHash(key, 0x85ebca6b) || 1;
     const slot = this.slotOf(high, low);
     if (this.low[slot] !== 0) return this.rows[slot];
