@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { columnName, fileProblem, ImportFileError, quoteValue, type ImportProblem } from './problems';
 import {
   DEFAULT_BATCH_ROWS,
@@ -154,8 +154,10 @@ async function* readSheetRows(
   sheet: WorkbookSheet,
   batchSize: number,
 ): AsyncGenerator<RowBatch, void, undefined> {
+  // Loaded when a workbook is read, not with the engine: a CSV import's process never holds exceljs.
+  const { default: excel } = await import('exceljs');
   const input = createReadStream(file);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

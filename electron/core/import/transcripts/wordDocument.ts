@@ -1,5 +1,4 @@
 import path from 'node:path';
-import mammoth from 'mammoth';
 import { documentError, MAX_DOCUMENT_BYTES, readDocumentBytes } from './documentFile';
 import { readSpeakerTurns } from './speakerTurns';
 import type { Transcript } from './transcript';
@@ -33,6 +32,8 @@ export async function readWordDocument(file: string): Promise<Transcript> {
   if (refused) throw documentError(file, EXPECTED, refused);
   let text: string;
   try {
+    // Loaded when a Word document is read, not with the engine.
+    const { default: mammoth } = await import('mammoth');
     text = (await mammoth.extractRawText({ buffer: bytes })).value;
   } catch {
     throw documentError(
