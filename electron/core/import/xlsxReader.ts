@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { columnName, fileProblem, ImportFileError, quoteValue, type ImportProblem } from './problems';
 import {
@@ -11,7 +12,7 @@ import {
   type SourceTable,
   type TableOptions,
 } from './table';
-import { readZipMember } from './zipDirectory';
+import { readZipMember, streamZipMember } from './zipDirectory';
 
 /**
  * Reading Excel workbooks (.xlsx) as a stream with exceljs' WorkbookReader: the evaluator picks a sheet, and its
@@ -115,38 +116,39 @@ export function cellText(value: ExcelJS.CellValue): { text: string; error?: stri
 }
 
 /**
- * exceljs' streaming reader now and then finishes its ZIP walk before reaching xl/workbook.xml (which exceljs
- * itself writes last) and then fails with "Cannot read properties of undefined (reading 'sheets')"
- * (exceljs issue 962). Nothing has been read when it fails that way, so we read once more; a second failure
- * is reported as a damaged workbook.
+ * The members of a workbook that its sheets are read against, as exceljs' WorkbookReader reads them (its own
+ * methods, not in its typings): the relationships, the sheet list, the styles (which numbers are dates) and the
+ * shared strings.
  */
-async function* readSheetRowsRetrying(
-  file: string,
-  sheet: WorkbookSheet,
-  batchSize: number,
-): AsyncGenerator<RowBatch, void, undefined> {
-  for (let attempt = 1; ; attempt++) {
-    let yielded = false;
-    try {
-      for await (const batch of readSheetRows(file, sheet, batchSize)) {
-        yielded = true;
-        yield batch;
-      }
-      return;
-    } catch (error) {
-      const workbookListMissing = error instanceof TypeError && /reading 'sheets'/.test(error.message);
-      if (!workbookListMissing) throw error;
-      if (attempt < 2 && !yielded) continue;
-      throw new ImportFileError(
-        fileProblem(
-          file,
-          'an Excel workbook (.xlsx)',
-          `${path.basename(file)} could not be read: its sheet list was not found while reading the sheets; ` +
-            `open it in Excel and save it again.`,
-        ),
-      );
-    }
-  }
+interface WorkbookParts {
+  workbookRels?: unknown;
+  sharedStrings?: unknown[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+}
+
+/**
+ * Reads those members first, straight from the ZIP's directory. exceljs walks the ZIP in its order and, when a
+ * sheet comes before the shared strings (as in files Excel saves), copies the sheet to a temporary file in
+ * plain text to read it later: a crash, or the app being closed, mid-read would leave participant data in the
+ * system's temporary folder. With the shared strings and relationships known before the walk starts, every
+ * sheet is read where it lies and nothing is written anywhere.
+ */
+async function readWorkbookParts(file: string, reader: WorkbookParts): Promise<void> {
+  const member = (name: string) => streamZipMember(file, name);
+  const rels = await member('xl/_rels/workbook.xml.rels');
+  if (rels) await reader._parseRels(rels);
+  const workbook = await member('xl/workbook.xml');
+  if (workbook) await reader._parseWorkbook(workbook);
+  const styles = await member('xl/styles.xml');
+  if (styles) await reader._parseStyles(styles);
+  const strings = await member('xl/sharedStrings.xml');
+  if (strings) for await (const _ of reader._parseSharedStrings(strings));
+  // A workbook may have no shared strings (only numbers) or no relationships: still nothing to wait for.
+  reader.sharedStrings ??= [];
+  reader.workbookRels ??= [];
 }
 
 async function* readSheetRows(
@@ -163,10 +165,10 @@ async function* readSheetRows(
     hyperlinks: 'ignore',
     worksheets: 'emit',
   });
+  await readWorkbookParts(file, reader as unknown as WorkbookParts);
   let header: string[] | null = null;
   let dataRows = 0;
   let batch: RowBatch = { rows: [], problems: [] };
-  // Iterated by hand so that stopping early does not end exceljs' walk: see drainWorkbook.
   const worksheets = reader[Symbol.asyncIterator]();
   try {
     let position = 0;
@@ -175,8 +177,8 @@ async function* readSheetRows(
       if (next.done) break;
       const worksheet = next.value;
       position++;
-      // exceljs names each sheet from the workbook's sheet list, which Excel writes before the sheets; if a
-      // writer put the list after them, the names are unknown and the order decides.
+      // exceljs names each sheet from the workbook's sheet list (read before the walk); without one, the
+      // order decides.
       const namesKnown = Array.isArray(
         (reader as unknown as { model?: { sheets?: unknown[] } }).model?.sheets,
       );
@@ -224,28 +226,9 @@ async function* readSheetRows(
       });
     if (batch.rows.length > 0 || batch.problems.length > 0) yield batch;
   } finally {
-    await drainWorkbook(worksheets);
+    // Stopping early ends the walk: no copy of any sheet was made, so nothing is left behind.
+    await worksheets.return(undefined);
     input.destroy();
-  }
-}
-
-/**
- * exceljs copies each sheet that comes before the shared strings in the ZIP (as in files Excel saves) to a
- * temporary file, in plain text, and deletes it only when its walk over the workbook moves past that sheet. So
- * we always let the walk finish, even when we stop reading early; otherwise participant data would be left in
- * the system's temporary folder.
- */
-async function drainWorkbook(worksheets: AsyncGenerator<ExcelJS.stream.xlsx.WorksheetReader>): Promise<void> {
-  try {
-    for (;;) {
-      const next = await worksheets.next();
-      if (next.done) return;
-      for await (const _row of next.value) {
-        // read past
-      }
-    }
-  } catch {
-    // The walk already failed (the error is being reported); there is nothing left to clean.
   }
 }
 
@@ -294,7 +277,7 @@ export async function openXlsx(file: string, options: XlsxOptions = {}): Promise
         `${path.basename(file)} has no sheet ${typeof wanted === 'number' ? `number ${wanted}` : `"${wanted}"`}.`,
       ),
     );
-  const raw = readSheetRowsRetrying(file, sheet, options.batchSize ?? DEFAULT_BATCH_ROWS);
+  const raw = readSheetRows(file, sheet, options.batchSize ?? DEFAULT_BATCH_ROWS);
   const table = await tableFromBatches(file, raw, options.dataStartRow ?? 2);
   return { ...table, sheet, sheets };
 }

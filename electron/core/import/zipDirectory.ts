@@ -1,15 +1,20 @@
+import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { inflateRawSync } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 /**
- * Reads one small member of a ZIP archive (an XLSX workbook's sheet list) from the archive's central directory,
- * without reading the rest of the archive. Only stored and deflated members, as every XLSX writer uses.
+ * One member of a ZIP archive (an XLSX workbook's sheet list, its shared strings) found through the archive's
+ * central directory, without reading the rest of the archive. Only stored and deflated members, as every XLSX
+ * writer uses.
  */
-export async function readZipMember(
-  file: string,
-  member: string,
-  maxBytes = 16 * 1024 * 1024,
-): Promise<Buffer | null> {
+interface MemberPlace {
+  method: number;
+  dataOffset: number;
+  compressedSize: number;
+}
+
+async function findZipMember(file: string, member: string): Promise<MemberPlace | null> {
   const handle = await open(file, 'r');
   try {
     const { size } = await handle.stat();
@@ -36,18 +41,47 @@ export async function readZipMember(
       const name = directory.toString('utf8', at + 46, at + 46 + nameLength);
       at += 46 + nameLength + extraLength + commentLength;
       if (name !== member) continue;
-      if (compressedSize > maxBytes) return null;
+      if (method !== 0 && method !== 8) return null;
       const local = Buffer.alloc(30);
       await handle.read(local, 0, 30, localOffset);
       const dataOffset = localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-      const data = Buffer.alloc(compressedSize);
-      await handle.read(data, 0, compressedSize, dataOffset);
-      if (method === 0) return data;
-      if (method === 8) return inflateRawSync(data);
-      return null;
+      return dataOffset + compressedSize > size ? null : { method, dataOffset, compressedSize };
     }
     return null;
   } finally {
     await handle.close();
   }
+}
+
+/** A small member, whole; null when the archive has no such member or it is over `maxBytes` compressed. */
+export async function readZipMember(
+  file: string,
+  member: string,
+  maxBytes = 16 * 1024 * 1024,
+): Promise<Buffer | null> {
+  const place = await findZipMember(file, member);
+  if (!place || place.compressedSize > maxBytes) return null;
+  const data = Buffer.alloc(place.compressedSize);
+  const handle = await open(file, 'r');
+  try {
+    await handle.read(data, 0, place.compressedSize, place.dataOffset);
+  } finally {
+    await handle.close();
+  }
+  return place.method === 0 ? data : inflateRawSync(data);
+}
+
+/** A member of any size as a stream of its content; null when the archive has no such member. */
+export async function streamZipMember(file: string, member: string): Promise<Readable | null> {
+  const place = await findZipMember(file, member);
+  if (!place) return null;
+  if (place.compressedSize === 0) return Readable.from([]);
+  const raw = createReadStream(file, {
+    start: place.dataOffset,
+    end: place.dataOffset + place.compressedSize - 1,
+  });
+  if (place.method === 0) return raw;
+  const inflated = createInflateRaw();
+  raw.on('error', (error) => inflated.destroy(error));
+  return raw.pipe(inflated);
 }
