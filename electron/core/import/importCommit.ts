@@ -186,6 +186,8 @@ function surveyWriter(
     (rule) => spec.questions?.[rule.index] || rule.heading,
   );
   const width = Math.max(0, ...positions.values()) + 1;
+  // Held as pairs: iterating the Map for every row made a new pair for every answer.
+  const placed = [...positions];
   const submitted = spec.columns.find((rule) => rule.field === 'submittedAt');
   const insert = db.prepare(
     `INSERT INTO response_set (participant_id, window_id, instrument_id, submitted_at, answers, import_id)
@@ -204,7 +206,7 @@ function surveyWriter(
       };
     }
     const answers: CellValue[] = new Array<CellValue>(width).fill(null);
-    for (const [index, position] of positions) answers[position] = row.values.get(index) ?? null;
+    for (const [index, position] of placed) answers[position] = row.values.get(index) ?? null;
     const at = submitted ? row.values.get(submitted.index) : null;
     const result = insert.run(
       participant.id,
