@@ -226,8 +226,9 @@ async function* readSheetRows(
       });
     if (batch.rows.length > 0 || batch.problems.length > 0) yield batch;
   } finally {
-    // Stopping early ends the walk: no copy of any sheet was made, so nothing is left behind.
-    await worksheets.return(undefined);
+    // Stopping early ends the walk: no copy of any sheet was made, so nothing is left behind. A walk that
+    // failed has nothing to end, and its own error is the one reported.
+    await worksheets.return(undefined).catch(() => undefined);
     input.destroy();
   }
 }
