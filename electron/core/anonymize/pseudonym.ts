@@ -10,7 +10,7 @@ import { createHmac, hash, randomBytes } from 'node:crypto';
  */
 
 export const PSEUDONYM_KEY_BYTES = 32;
-export const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 export type IdentifierKind = 'email' | 'name' | 'id' | 'text';
 

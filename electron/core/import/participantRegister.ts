@@ -1,7 +1,6 @@
 import type { Database as Connection, Statement } from 'better-sqlite3-multiple-ciphers';
 import { crockfordBase32, keyedDigest, keyedDigester, normaliseIdentifier } from '../anonymize/pseudonym';
 import { NewIdentifiers } from './newIdentifiers';
-import { TakenCodes } from './takenCodes';
 
 /**
  * The project's register of participants, who appear in it only as pseudonyms. A participant is recognised by
@@ -76,36 +75,24 @@ export const REGISTER_REFERENCE_CHECK = {
 /** Strongest first; an identifier's kind is held as its position here until it is written. */
 const KINDS: readonly ParticipantIdentifierKind[] = ['id', 'email', 'name'];
 const IDENTIFIERS_PER_INSERT = 100;
-/** Below this many new identifiers or participants, no index is rebuilt: inserting into them is quick enough. */
+/** Below this many new identifiers, the indexes are never rebuilt: inserting into them is quick enough. */
 const REBUILD_FROM = 10_000;
-const CODE_INDEX = 'participant_pseudonym';
 
 /**
  * New identifiers are held in memory (`NewIdentifiers`) and written, in key order, by `recordNewIdentifiers()`:
  * the import calls it once before it commits. Until then this register finds them; another does not.
- *
- * Codes are random too, so once an import has added as many participants as the project held before it, the
- * index that keeps codes unique is set aside: every code taken is then held in memory (`TakenCodes`) to find a
- * clash, and `recordNewIdentifiers()` builds the index again, in one sort, which also proves no code is given
- * twice. Until then a clash is found by the insert itself.
  */
 export class ParticipantRegister {
   private readonly digest: Digest;
   private readonly findIdentifier: Statement;
   private readonly pseudonymOf: Statement;
   private readonly addParticipant: Statement;
-  private readonly addUnindexedParticipant: Statement;
   private readonly addIdentifier: Statement;
   private readonly addIdentifiers: Statement;
   private readonly markAmbiguous: Statement;
   private newIdentifiers = new NewIdentifiers();
   /** Whether the register held any identifier: when it did not, only the new ones need looking up. */
   private registerHasIdentifiers: boolean;
-  /** The highest participant id before this register added any: the project's size, near enough. */
-  private readonly participantsBefore: number;
-  private participantsAdded = 0;
-  /** While the code index is set aside: every code taken, and the statement that builds the index again. */
-  private codesSetAside: { taken: TakenCodes; createIndex: string } | undefined;
 
   constructor(
     private readonly db: Connection,
@@ -120,11 +107,6 @@ export class ParticipantRegister {
     this.addParticipant = db.prepare(
       'INSERT INTO participant (pseudonym, import_id) VALUES (?, ?) ON CONFLICT (pseudonym) DO NOTHING',
     );
-    this.addUnindexedParticipant = db.prepare('INSERT INTO participant (pseudonym, import_id) VALUES (?, ?)');
-    this.participantsBefore = db
-      .prepare('SELECT coalesce(max(id), 0) FROM participant')
-      .pluck()
-      .get() as number;
     const insert = (rows: number) =>
       db.prepare(
         `INSERT INTO participant_identifier (identity_key, participant_id, kind, ambiguous) VALUES ${Array.from(
@@ -184,8 +166,7 @@ export class ParticipantRegister {
   /**
    * Writes the identifiers registered since the last call into the register, in key order. The register's other
    * indexes (by participant) would take them in random order; when the import brings at least as many
-   * identifiers as the register holds, they are built again afterwards, in one sort, instead. The code index,
-   * if the import set it aside, is built again too.
+   * identifiers as the register holds, they are built again afterwards, in one sort, instead.
    */
   recordNewIdentifiers(): void {
     const rebuilt =
@@ -196,8 +177,6 @@ export class ParticipantRegister {
     for (const index of rebuilt) this.db.exec(index);
     this.registerHasIdentifiers ||= this.newIdentifiers.size > 0;
     this.newIdentifiers = new NewIdentifiers();
-    if (this.codesSetAside) this.db.exec(this.codesSetAside.createIndex);
-    this.codesSetAside = undefined;
   }
 
   private storedCount(): number {
@@ -293,28 +272,10 @@ export class ParticipantRegister {
 
   /** A new participant, shown by a code from their strongest identifier's key; lengthened while it is taken. */
   private add(firstKey: Buffer): RegisteredParticipant {
-    if (++this.participantsAdded >= Math.max(REBUILD_FROM, this.participantsBefore)) this.setCodeIndexAside();
     for (let length = SHORTEST_CODE; ; length++) {
       const pseudonym = `P-${crockfordBase32(firstKey, length)}`;
-      const added = this.codesSetAside
-        ? this.codesSetAside.taken.take(pseudonym) &&
-          this.addUnindexedParticipant.run(pseudonym, this.importId)
-        : this.addParticipant.run(pseudonym, this.importId);
-      if (added && added.changes === 1) return { id: Number(added.lastInsertRowid), pseudonym, added: true };
+      const added = this.addParticipant.run(pseudonym, this.importId);
+      if (added.changes === 1) return { id: Number(added.lastInsertRowid), pseudonym, added: true };
     }
-  }
-
-  /** Drops the code index, once, and holds every code the project has in memory instead. */
-  private setCodeIndexAside(): void {
-    if (this.codesSetAside) return;
-    const createIndex = this.db
-      .prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?")
-      .pluck()
-      .get(CODE_INDEX) as string;
-    const taken = new TakenCodes();
-    for (const code of this.db.prepare('SELECT pseudonym FROM participant').pluck().iterate())
-      taken.take(code as string);
-    this.db.exec(`DROP INDEX ${CODE_INDEX}`);
-    this.codesSetAside = { taken, createIndex };
   }
 }

@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { ConfidantError } from '../../../shared/errors';
 import type { Migration } from './migrations';
-import { requireIntactReferences } from './references';
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -23,19 +22,10 @@ export function migrate(db: Database, list: readonly Migration[], applicationId:
   }
   const pending = list.filter((m) => m.version > current);
   if (pending.length === 0) return current;
-  const rebuilds = pending.some((m) => m.rebuildsTables);
-  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
-  // A table others refer to can only be dropped and renamed with foreign keys off (set outside a transaction).
-  if (rebuilds) db.pragma('foreign_keys = OFF');
-  try {
-    db.transaction(() => {
-      for (const migration of pending) db.exec(migration.up);
-      if (rebuilds) requireIntactReferences(db);
-      db.pragma(`application_id = ${applicationId}`);
-      db.pragma(`user_version = ${latest}`);
-    })();
-  } finally {
-    if (rebuilds && enforced) db.pragma('foreign_keys = ON');
-  }
+  db.transaction(() => {
+    for (const migration of pending) db.exec(migration.up);
+    db.pragma(`application_id = ${applicationId}`);
+    db.pragma(`user_version = ${latest}`);
+  })();
   return latest;
 }

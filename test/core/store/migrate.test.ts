@@ -58,57 +58,6 @@ describe('migrations', () => {
     });
   });
 
-  it('brings a schema-3 project with participants forward: ids, answers and references kept, codes still unique', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migrate(db, migrations.slice(0, 3), PROJECT_KIND.applicationId);
-    db.exec(`
-      INSERT INTO program (id, name) VALUES (1, 'Mentoring');
-      INSERT INTO cohort (id, program_id, name) VALUES (1, 1, 'Spring');
-      INSERT INTO participant (id, pseudonym, cohort_id, role, department) VALUES
-        (7, 'P-AAAAAA', 1, 'mentor', 'Finance'), (9, 'P-BBBBBB', 1, 'mentee', 'Legal');
-      INSERT INTO participant_identifier (identity_key, participant_id, kind) VALUES (zeroblob(32), 9, 'id');
-      INSERT INTO pairing (mentor_id, mentee_id) VALUES (7, 9);
-    `);
-    expect(migrate(db, migrations, PROJECT_KIND.applicationId)).toBe(APP_SCHEMA_VERSION);
-    expect(db.prepare('SELECT id, pseudonym, cohort_id, role, department FROM participant').all()).toEqual([
-      { id: 7, pseudonym: 'P-AAAAAA', cohort_id: 1, role: 'mentor', department: 'Finance' },
-      { id: 9, pseudonym: 'P-BBBBBB', cohort_id: 1, role: 'mentee', department: 'Legal' },
-    ]);
-    expect(db.prepare('SELECT mentor_id, mentee_id FROM pairing').get()).toEqual({
-      mentor_id: 7,
-      mentee_id: 9,
-    });
-    expect(db.pragma('foreign_key_check')).toEqual([]);
-    // Foreign keys are on again, and the code stays unique through its named index.
-    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(() => db.prepare('DELETE FROM participant WHERE id = 9').run()).toThrow(/FOREIGN KEY/);
-    expect(() => db.prepare("INSERT INTO participant (pseudonym) VALUES ('P-AAAAAA')").run()).toThrow(
-      /UNIQUE constraint failed: participant.pseudonym/,
-    );
-    expect(
-      db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'participant_pseudonym'").pluck().get(),
-    ).toBe(1);
-  });
-
-  it('leaves a project as it was when a rebuild would leave a dangling reference', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migrate(db, migrations.slice(0, 3), PROJECT_KIND.applicationId);
-    db.exec(`INSERT INTO participant (id, pseudonym) VALUES (1, 'P-AAAAAA');
-      INSERT INTO participant_identifier (identity_key, participant_id, kind) VALUES (zeroblob(32), 1, 'id');`);
-    const losing = [
-      ...migrations.slice(0, 3),
-      { ...migrations[3]!, up: migrations[3]!.up.replace('FROM participant;', 'FROM participant WHERE 0;') },
-    ];
-    expect(() => migrate(db, losing, PROJECT_KIND.applicationId)).toThrow(
-      /participant_identifier refer to rows/,
-    );
-    expect(schemaVersion(db)).toBe(3);
-    expect(db.prepare('SELECT pseudonym FROM participant').pluck().all()).toEqual(['P-AAAAAA']);
-    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-  });
-
   it('refuses a project from a newer Confidant with a clear message and does not touch the file', () => {
     const file = path.join(dir, 'future.confidant');
     closeProject(createProject(file, PASS, 'test'), 'test');
