@@ -12,7 +12,7 @@ import {
   type SourceTable,
   type TableOptions,
 } from './table';
-import { readZipMember, streamZipMember } from './zipDirectory';
+import { readZipDirectory, readZipMember, streamZipMember } from './zipDirectory';
 
 /**
  * Reading Excel workbooks (.xlsx) as a stream with exceljs' WorkbookReader: the evaluator picks a sheet, and its
@@ -137,14 +137,18 @@ interface WorkbookParts {
  * sheet is read where it lies and nothing is written anywhere.
  */
 async function readWorkbookParts(file: string, reader: WorkbookParts): Promise<void> {
-  const member = (name: string) => streamZipMember(file, name);
-  const rels = await member('xl/_rels/workbook.xml.rels');
+  const directory = await readZipDirectory(file);
+  const member = (name: string) => {
+    const place = directory.get(name);
+    return place && streamZipMember(file, place);
+  };
+  const rels = member('xl/_rels/workbook.xml.rels');
   if (rels) await reader._parseRels(rels);
-  const workbook = await member('xl/workbook.xml');
+  const workbook = member('xl/workbook.xml');
   if (workbook) await reader._parseWorkbook(workbook);
-  const styles = await member('xl/styles.xml');
+  const styles = member('xl/styles.xml');
   if (styles) await reader._parseStyles(styles);
-  const strings = await member('xl/sharedStrings.xml');
+  const strings = member('xl/sharedStrings.xml');
   if (strings) for await (const _ of reader._parseSharedStrings(strings));
   // A workbook may have no shared strings (only numbers) or no relationships: still nothing to wait for.
   reader.sharedStrings ??= [];

@@ -4,17 +4,19 @@ import { Readable } from 'node:stream';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 /**
- * One member of a ZIP archive (an XLSX workbook's sheet list, its shared strings) found through the archive's
+ * The members of a ZIP archive (an XLSX workbook's sheet list, its shared strings) found through the archive's
  * central directory, without reading the rest of the archive. Only stored and deflated members, as every XLSX
  * writer uses.
  */
-interface MemberPlace {
+export interface ZipMember {
   method: number;
   dataOffset: number;
   compressedSize: number;
 }
 
-async function findZipMember(file: string, member: string): Promise<MemberPlace | null> {
+/** Where each readable member of the archive lies, by name; empty when the file is not a readable ZIP. */
+export async function readZipDirectory(file: string): Promise<Map<string, ZipMember>> {
+  const members = new Map<string, ZipMember>();
   const handle = await open(file, 'r');
   try {
     const { size } = await handle.stat();
@@ -22,16 +24,17 @@ async function findZipMember(file: string, member: string): Promise<MemberPlace 
     const tail = Buffer.alloc(tailLength);
     await handle.read(tail, 0, tailLength, size - tailLength);
     const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-    if (eocd < 0) return null;
+    if (eocd < 0) return members;
     const entries = tail.readUInt16LE(eocd + 10);
     const directorySize = tail.readUInt32LE(eocd + 12);
     const directoryOffset = tail.readUInt32LE(eocd + 16);
-    if (directoryOffset + directorySize > size) return null;
+    if (directoryOffset + directorySize > size) return members;
     const directory = Buffer.alloc(directorySize);
     await handle.read(directory, 0, directorySize, directoryOffset);
+    const local = Buffer.alloc(30);
     let at = 0;
     for (let i = 0; i < entries && at + 46 <= directory.length; i++) {
-      if (directory.readUInt32LE(at) !== 0x02014b50) return null;
+      if (directory.readUInt32LE(at) !== 0x02014b50) return members;
       const method = directory.readUInt16LE(at + 10);
       const compressedSize = directory.readUInt32LE(at + 20);
       const nameLength = directory.readUInt16LE(at + 28);
@@ -40,14 +43,12 @@ async function findZipMember(file: string, member: string): Promise<MemberPlace 
       const localOffset = directory.readUInt32LE(at + 42);
       const name = directory.toString('utf8', at + 46, at + 46 + nameLength);
       at += 46 + nameLength + extraLength + commentLength;
-      if (name !== member) continue;
-      if (method !== 0 && method !== 8) return null;
-      const local = Buffer.alloc(30);
+      if (method !== 0 && method !== 8) continue;
       await handle.read(local, 0, 30, localOffset);
       const dataOffset = localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-      return dataOffset + compressedSize > size ? null : { method, dataOffset, compressedSize };
+      if (dataOffset + compressedSize <= size) members.set(name, { method, dataOffset, compressedSize });
     }
-    return null;
+    return members;
   } finally {
     await handle.close();
   }
@@ -59,7 +60,7 @@ export async function readZipMember(
   member: string,
   maxBytes = 16 * 1024 * 1024,
 ): Promise<Buffer | null> {
-  const place = await findZipMember(file, member);
+  const place = (await readZipDirectory(file)).get(member);
   if (!place || place.compressedSize > maxBytes) return null;
   const data = Buffer.alloc(place.compressedSize);
   const handle = await open(file, 'r');
@@ -71,10 +72,8 @@ export async function readZipMember(
   return place.method === 0 ? data : inflateRawSync(data);
 }
 
-/** A member of any size as a stream of its content; null when the archive has no such member. */
-export async function streamZipMember(file: string, member: string): Promise<Readable | null> {
-  const place = await findZipMember(file, member);
-  if (!place) return null;
+/** A member of any size, found in the archive's directory, as a stream of its content. */
+export function streamZipMember(file: string, place: ZipMember): Readable {
   if (place.compressedSize === 0) return Readable.from([]);
   const raw = createReadStream(file, {
     start: place.dataOffset,

@@ -30,10 +30,10 @@ export async function readWordDocument(file: string): Promise<Transcript> {
   const bytes = await readDocumentBytes(file, EXPECTED);
   const refused = notWordDocument(name, bytes);
   if (refused) throw documentError(file, EXPECTED, refused);
+  // Loaded when a Word document is read, not with the engine.
+  const { default: mammoth } = await import('mammoth');
   let text: string;
   try {
-    // Loaded when a Word document is read, not with the engine.
-    const { default: mammoth } = await import('mammoth');
     text = (await mammoth.extractRawText({ buffer: bytes })).value;
   } catch {
     throw documentError(
