@@ -40,9 +40,11 @@ describe.each(['light', 'dark'] as const)('every screen in the %s theme', (schem
     const watched = await openPage(browser, harness.url, { colorScheme: scheme });
     const { page } = watched;
     screenshotOnFailure(page, `screens-${scheme}`);
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
-
+    // The theme is applied by an effect once the app has mounted: wait for its first screen, then for the theme.
     await heading(page, 'Your evaluation projects').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.theme), { timeout: 5000 })
+      .toBe(scheme);
     await snap(page, scheme, '01-start');
 
     await page.getByRole('button', { name: 'Create a new project…' }).click();
