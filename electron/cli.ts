@@ -20,6 +20,8 @@ import { promptHidden } from './core/terminal';
  */
 const USAGE = `Usage: confidant <command> [arguments]
 
+  --help               this text
+
   init FILE            create an encrypted project
   info FILE            schema version, table counts and encryption settings, as JSON
   passwd FILE          change the project's passphrase
@@ -315,8 +317,14 @@ const commands: Record<
   },
 };
 
+const HELP = new Set(['--help', '-h', 'help']);
+
 export async function main(argv: string[]): Promise<number> {
   const command = argv[0];
+  if (command !== undefined && HELP.has(command)) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const run = command === undefined ? undefined : commands[command];
   if (command === undefined || !run) {
     process.stderr.write(`${command === undefined ? '' : `Unknown command: ${command}\n\n`}${USAGE}\n`);
@@ -349,12 +357,26 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Ends the process once everything written to stdout and stderr has reached them. A pipe or a file takes the
+ * output asynchronously: exiting at once cut it at the first 64 KiB the pipe held. A reader that went away
+ * (`| head`) ends the output without a stack trace.
+ */
+function exitWhenWritten(code: number): void {
+  process.exitCode = code;
+  let streams = [process.stdout, process.stderr];
+  for (const stream of streams) {
+    stream.on('error', () => process.exit(code));
+    stream.write('', () => {
+      streams = streams.filter((other) => other !== stream);
+      if (streams.length === 0) process.exit(code);
+    });
+  }
+}
+
 if (typeof require !== 'undefined' && require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`confidant: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    },
-  );
+  main(process.argv.slice(2)).then(exitWhenWritten, (error: unknown) => {
+    process.stderr.write(`confidant: ${error instanceof Error ? error.message : String(error)}\n`);
+    exitWhenWritten(1);
+  });
 }
