@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { PiiEntity } from '../../../electron/core/anonymize/finding';
 
-/** Presidio's recognizer test cases, kept as data in shared/ (see its NOTICE.md). */
+/** Presidio's recognizer test cases, kept as data in test/fixtures/reference/pii (see its NOTICE.md). */
 export interface PresidioCase {
   file: string;
   entity: string;
@@ -11,7 +11,7 @@ export interface PresidioCase {
 }
 
 export const PRESIDIO_CASES_PATH = new URL(
-  '../../../../shared/testdata/pii/presidio_cases.json',
+  '../../fixtures/reference/pii/presidio_cases.json',
   import.meta.url,
 );
 

@@ -4,7 +4,7 @@ import { scanForPii } from '../../../electron/core/anonymize/scan';
 import { countriesFor, presidioCases, SUPPORTED, type PresidioCase } from './presidioCases';
 
 /**
- * Presidio's own recognizer cases (shared/testdata/pii). Where Presidio's expectation is a quirk of its
+ * Presidio's own recognizer cases (test/fixtures/reference/pii). Where Presidio's expectation is a quirk of its
  * implementation rather than the truth, we differ on purpose and the case is listed here with the reason;
  * for those the test still demands that we find the same thing, just with cleaner boundaries.
  */
