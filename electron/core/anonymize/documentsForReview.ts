@@ -1,5 +1,5 @@
 import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
-import { redactFreeText } from './freeText';
+import { redactLabel, registeredIdentifier } from './projectLabels';
 import { scanForPii, type ScanOptions } from './scan';
 
 /** A transcript, journal or mentor note as it arrives, before anyone has reviewed what it reveals. */
@@ -19,8 +19,8 @@ export interface StoredForReview {
 
 /**
  * Keeps a document for the evaluator's review together with everything the PII scan finds in it (offsets in
- * code points, as the review screen and `confidant pii-scan` count them). Its title is not reviewed: a name or
- * contact in it is replaced by a tag at once. The caller owns the transaction, so
+ * code points, as the review screen and `confidant pii-scan` count them). Its title is not reviewed: it is kept
+ * as the label scan leaves it (projectLabels.ts), a name, contact or participant id in it replaced by a tag. The caller owns the transaction, so
  * an import of several documents commits all of them or none.
  */
 export function storeDocumentForReview(
@@ -35,7 +35,7 @@ export function storeDocumentForReview(
     )
     .run(
       document.kind,
-      redactFreeText(document.title, scanOptions),
+      redactLabel(document.title, scanOptions, registeredIdentifier(db)),
       document.participantId ?? null,
       document.windowId ?? null,
       document.body,

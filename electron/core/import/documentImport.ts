@@ -4,7 +4,13 @@ import type { DocumentImportSummary, DocumentKind, DocumentPreview } from '../..
 import { ConfidantError } from '../../../shared/errors';
 import { projectScanOptions } from '../anonymize/anonymisationSettings';
 import { storeDocumentForReview } from '../anonymize/documentsForReview';
-import { detectPii, type ScanOptions } from '../anonymize/scan';
+import {
+  identifiersInLabel,
+  projectLabels,
+  registeredIdentifier,
+  type KnownIdentifier,
+} from '../anonymize/projectLabels';
+import type { ScanOptions } from '../anonymize/scan';
 import { appendAudit } from '../store/audit';
 import { openEncryptedFile } from '../store/encryptedFile';
 import { PROJECT_KIND } from '../store/projectFile';
@@ -43,28 +49,24 @@ const capitalised = (word: string) => {
   return first.length === 1 ? first + word.slice(1) : word;
 };
 
-/** The text less what the PII scan finds in `scanned` (the same text, its words capitalised); dates stay. */
-function withoutIdentifiers(text: string, scanned: string, scanOptions: ScanOptions): string {
-  const findings = detectPii(scanned, scanOptions).filter((finding) => finding.entity !== 'DATE_TIME');
-  let kept = text;
-  for (const finding of [...findings].sort((a, b) => b.start - a.start))
-    kept = `${kept.slice(0, finding.start)} ${kept.slice(finding.end)}`;
-  return kept;
-}
-
 /**
- * A title from the file's name ("interview_priya-raman_2026-03.vtt" → "Interview 2026 03"), less whatever
- * the PII scan takes for a name, an address or a number: a title is kept as typed, and is not reviewed.
- * Addresses are looked for before the separators become spaces; names after, capitalised so the scan sees them.
+ * A title from the file's name ("interview_priya-raman_2026-03.vtt" → "Interview 2026 03"), less whatever the
+ * label scan (anonymize/projectLabels.ts) takes for a name, an address or an id: a title is kept as typed, and
+ * is not reviewed. `known` says which words are ids or e-mail addresses of the project's participants.
  */
-export function titleFromFileName(file: string, scanOptions: ScanOptions): string {
+export function titleFromFileName(
+  file: string,
+  scanOptions: ScanOptions,
+  known: KnownIdentifier = () => false,
+): string {
   const base = path.basename(file, path.extname(file));
-  const words = withoutIdentifiers(base, base, scanOptions)
+  let kept = base;
+  for (const finding of identifiersInLabel(base, scanOptions, known).reverse())
+    kept = `${kept.slice(0, finding.start)} ${kept.slice(finding.end)}`;
+  const title = kept
     .replace(/[_\-.+]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const capitalisedWords = words.split(' ').map(capitalised).join(' ');
-  const title = withoutIdentifiers(words, capitalisedWords, scanOptions).replace(/\s+/g, ' ').trim();
   return title === '' ? 'Untitled document' : capitalised(title);
 }
 
@@ -74,7 +76,7 @@ export async function previewDocument(file: string, db: Connection): Promise<Doc
   return {
     format: transcript.format,
     formatName: formatNames[transcript.format],
-    titleSuggestion: titleFromFileName(file, projectScanOptions(db)),
+    titleSuggestion: titleFromFileName(file, projectScanOptions(db), registeredIdentifier(db)),
     speakers: transcript.speakers,
     turns: transcript.turns.slice(0, PREVIEW_TURNS),
     turnCount: transcript.turns.length,
@@ -159,7 +161,9 @@ export function commitDocument(
       return summaryOf(db, earlier, true);
     }
     const participantId = spec.participant === undefined ? null : participantNamed(db, spec.participant);
-    const windowId = spec.window === undefined ? null : collectionWindowId(db, spec.window);
+    // The file's name and the window's name are kept only as the label scan leaves them (the title too: below).
+    const labels = projectLabels(db);
+    const windowId = spec.window === undefined ? null : collectionWindowId(db, labels.label(spec.window));
     const importId = Number(
       db
         .prepare(
@@ -167,7 +171,7 @@ export function commitDocument(
            VALUES ('document', ?, ?, '', ?, ?, 0, ?)`,
         )
         .run(
-          spec.sourceName,
+          labels.fileName(spec.sourceName),
           spec.contentSha256,
           new Date().toISOString(),
           transcript.turns.length,

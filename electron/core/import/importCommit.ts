@@ -1,5 +1,6 @@
 import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
 import type { ImportKind, ImportSummary } from '../../../shared/import';
+import { projectLabels } from '../anonymize/projectLabels';
 import { rosterNameRecorder } from '../anonymize/rosterNameStore';
 import type { VaultEntry } from '../anonymize/vault';
 import { vaultEntries } from '../anonymize/vaultLookup';
@@ -248,13 +249,28 @@ export function commitImport(
   spec: ImportSpec,
   onProgress: ImportProgress = () => undefined,
 ): Promise<ImportSummary> {
-  return withReferencesChecked(db, () => writeImport(db, table, spec, onProgress));
+  return withReferencesChecked(db, () => writeImport(db, table, labelled(db, spec), onProgress));
+}
+
+/**
+ * The spec with the names it brings into the project (the file's, the wave's, the instrument's) scanned as
+ * labels: what is stored of them holds no name, address or id (see anonymize/projectLabels.ts). Problems still
+ * name the file as the evaluator has it: they are shown, not stored.
+ */
+function labelled(db: Connection, spec: ImportSpec): ImportSpec & { storedName: string } {
+  const labels = projectLabels(db);
+  return {
+    ...spec,
+    storedName: labels.fileName(spec.sourceName),
+    ...(spec.window === undefined ? {} : { window: labels.label(spec.window) }),
+    ...(spec.instrument === undefined ? {} : { instrument: labels.label(spec.instrument) }),
+  };
 }
 
 async function writeImport(
   db: Connection,
   table: SourceTable,
-  spec: ImportSpec,
+  spec: ImportSpec & { storedName: string },
   onProgress: ImportProgress,
 ): Promise<ImportSummary> {
   const target = spec.kind === 'survey' ? `${spec.window ?? ''}/${spec.instrument ?? ''}` : '';
@@ -286,7 +302,7 @@ async function writeImport(
         )
         .run(
           spec.kind,
-          spec.sourceName,
+          spec.storedName,
           spec.contentSha256,
           target,
           new Date().toISOString(),

@@ -7,6 +7,7 @@ import {
   type ImportKind,
   type SavedMapping,
 } from '../../../shared/import';
+import { projectLabels } from '../anonymize/projectLabels';
 import { appendAudit } from '../store/audit';
 import { normaliseHeading } from './mappingSuggestion';
 
@@ -31,7 +32,10 @@ export interface MappingToSave {
   columns: ColumnPlan[];
 }
 
-/** Saves (or replaces) the mapping for files of this kind with these headings; the audit log records it. */
+/**
+ * Saves (or replaces) the mapping for files of this kind with these headings; the audit log records it. Its
+ * name is kept as the label scan leaves it (a mapping named after a person keeps no name).
+ */
 export function saveMapping(db: Connection, mapping: MappingToSave, actor: string): string {
   const signature = headerSignature(mapping.header);
   const savedAt = new Date().toISOString();
@@ -44,7 +48,13 @@ export function saveMapping(db: Connection, mapping: MappingToSave, actor: strin
          RETURNING id`,
       )
       .pluck()
-      .get(mapping.kind, signature, mapping.name, JSON.stringify(mapping.columns), savedAt) as number;
+      .get(
+        mapping.kind,
+        signature,
+        projectLabels(db).label(mapping.name),
+        JSON.stringify(mapping.columns),
+        savedAt,
+      ) as number;
     appendAudit(db, {
       actor,
       action: 'import.saveMapping',
