@@ -59,6 +59,7 @@ function cliEngine(): Engine {
     settingsDir: process.env.CONFIDANT_SETTINGS_DIR ?? path.join(os.homedir(), '.config', 'confidant-cli'),
     actor: 'cli',
     idleSeconds: () => 0,
+    warmJobWorker: false,
     onProgress: (event) => {
       if (process.stderr.isTTY) process.stderr.write(`${event.phase}\n`);
     },

@@ -53,12 +53,13 @@ export function createHandlers(session: Session): Handlers {
     input: (projectPath: string, passphrase: string) => JobInput<K>,
   ): Promise<JobOutput<K>> => {
     const passphrase = session.requirePassphrase();
+    const key = session.requireJobKey();
     const id = jobId ?? session.newJobId();
     return cancellable(id, (signal) =>
       session.whileReleased(
-        (projectPath) =>
-          runJob(name, input(projectPath, passphrase), { jobId: id, onProgress: progress, signal }),
+        (projectPath) => runJob(name, input(projectPath, key), { jobId: id, onProgress: progress, signal }),
         passphrase,
+        key,
       ),
     );
   };

@@ -13,7 +13,9 @@ import {
   type Vault,
 } from './anonymize/vault';
 import { AutoLock } from './autoLock';
+import { prepareWorker } from './jobs/runner';
 import { RecentProjects } from './recentProjects';
+import { rawKey } from './store/cipher';
 import { closeProject, openProject, createProject, projectName, type Project } from './store/projectFile';
 import { requireAcceptablePassphrase } from './store/encryptedFile';
 import { UnlockThrottle } from './store/unlockThrottle';
@@ -32,6 +34,12 @@ export interface EnginePorts {
   idleSeconds: () => number;
   onProgress?: (event: ProgressEvent) => void;
   onLocked?: () => void;
+  /**
+   * Start the job worker when a project is unlocked, so the first import does not wait for it to load (the
+   * window: yes, the default). A command-line run does one thing and ends: it starts the worker only if a job
+   * needs one.
+   */
+  warmJobWorker?: boolean;
 }
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
@@ -45,6 +53,8 @@ export const DEFAULT_AUTO_LOCK_MINUTES = 10;
 export class Session {
   private project: Project | undefined;
   private passphrase: string | undefined;
+  /** The passphrase's raw key for background jobs (store/cipher.ts), derived at the first job. */
+  private jobKey: string | undefined;
   private lockedPath: string | undefined;
   private busy = false;
   private pendingLock: 'requested' | 'automatic' | undefined;
@@ -105,6 +115,13 @@ export class Session {
     return this.passphrase as string;
   }
 
+  /** What a background job keys its connection with: the passphrase's raw key, derived once per unlock. */
+  requireJobKey(): string {
+    const project = this.requireProject();
+    this.jobKey ??= rawKey(project.path, this.passphrase as string);
+    return this.jobKey;
+  }
+
   async create(file: string, passphrase: string): Promise<ProjectStatus> {
     this.lock();
     this.adopt(createProject(file, passphrase, this.ports.actor), passphrase);
@@ -119,6 +136,8 @@ export class Session {
   }
 
   private adopt(project: Project, passphrase: string): void {
+    if (passphrase !== this.passphrase) this.jobKey = undefined;
+    if (this.ports.warmJobWorker !== false) prepareWorker();
     this.project = project;
     this.passphrase = passphrase;
     this.lockedPath = undefined;
@@ -159,6 +178,7 @@ export class Session {
       closeProject(this.project, this.ports.actor);
       this.project = undefined;
       this.passphrase = undefined;
+      this.jobKey = undefined;
       if (automatic) this.ports.onLocked?.();
     }
     return this.status();
@@ -166,9 +186,14 @@ export class Session {
 
   /**
    * Runs work that needs the project file to itself (a rekey): the connection is closed for the duration and
-   * reopened afterwards, with `passphraseAfter` if the work succeeded and the old passphrase if it failed.
+   * reopened afterwards, with `passphraseAfter` if the work succeeded and the old passphrase if it failed. Work
+   * that leaves the passphrase as it was reopens with `sameKey`, the raw key, to skip the key derivation.
    */
-  async whileReleased<T>(work: (file: string) => Promise<T>, passphraseAfter: string): Promise<T> {
+  async whileReleased<T>(
+    work: (file: string) => Promise<T>,
+    passphraseAfter: string,
+    sameKey?: string,
+  ): Promise<T> {
     const project = this.requireProject();
     let passphrase = this.passphrase as string;
     this.autoLock.stop();
@@ -181,7 +206,8 @@ export class Session {
       return result;
     } finally {
       this.busy = false;
-      this.adopt(openProject(project.path, passphrase, this.ports.actor, { audit: false }), passphrase);
+      const key = sameKey !== undefined && passphrase === passphraseAfter ? sameKey : passphrase;
+      this.adopt(openProject(project.path, key, this.ports.actor, { audit: false }), passphrase);
       const pending = this.pendingLock;
       this.pendingLock = undefined;
       if (pending) this.lock(pending === 'automatic');

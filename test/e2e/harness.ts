@@ -9,9 +9,9 @@
  *   GET  /events            Server-Sent Events: `progress` and `locked`
  */
 import { build } from 'esbuild';
+import { loadBundledEngine } from '../fixtures/engine/bundledEngine';
 import { mkdtempSync, readFileSync, rmSync, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,28 +86,6 @@ async function compileBridge(): Promise<string> {
   return output.text;
 }
 
-/**
- * The engine as the app ships it: bundled by esbuild the way `npm run build:electron` bundles it, with the
- * job worker at core/jobs/worker.cjs beside it, so background jobs (rekey, backup) run in real worker threads.
- */
-async function loadBundledEngine(): Promise<typeof import('../../electron/core/engine')> {
-  await build({
-    entryPoints: {
-      engine: path.join(repositoryRoot, 'electron/core/engine.ts'),
-      'core/jobs/worker': path.join(repositoryRoot, 'electron/core/jobs/worker.ts'),
-    },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outdir: engineDist,
-    outExtension: { '.js': '.cjs' },
-    external: ['electron', 'better-sqlite3-multiple-ciphers'],
-    logLevel: 'warning',
-  });
-  return createRequire(import.meta.url)(path.join(engineDist, 'engine.cjs'));
-}
-
 function indexWithBridge(): string {
   const index = readFileSync(path.join(rendererDist, 'index.html'), 'utf8');
   if (!index.includes('<head>')) throw new Error('dist/renderer/index.html has no <head>');
@@ -144,7 +122,7 @@ export async function startHarness(): Promise<Harness> {
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'confidant-e2e-'));
   const bridgeScript = await compileBridge();
-  const { createEngine } = await loadBundledEngine();
+  const { createEngine } = await loadBundledEngine(engineDist);
   const index = indexWithBridge();
   const listeners = new Set<ServerResponse>();
   let lastCallAt = Date.now();
