@@ -39,6 +39,12 @@ const USAGE = `Usage: confidant <command> [arguments]
                        import an interview transcript, a journal or a mentor's notes (.txt, .docx, .vtt,
                        .srt); it waits in the project for review of the identifiers the scan finds in it;
                        prints a JSON summary (document id, findings by entity)
+  imports FILE         the project's imports, newest first, as JSON (importId, kind, file, into, importedAt,
+                       rowsImported)
+  remove-import FILE IMPORT_ID [--dry-run]
+                       take an import back: its rows, the participants only it added and their identifiers, in
+                       one audited step; the same file can then be imported again. Prints what was removed
+                       (with --dry-run, what would be, and nothing changes)
   pii-scan [FILE|-] [--countries GB,US] [--roster ROSTER.csv | --project FILE.confidant]
                        find personal data in free text; prints a JSON array of {start, end, entity, score}
                        (offsets in Unicode code points, end exclusive; entity names as Presidio's);
@@ -138,6 +144,7 @@ const commandOptions: Record<string, Record<string, { type: 'string' | 'boolean'
     vault: { type: 'string' },
   },
   vault: { project: { type: 'string' } },
+  'remove-import': { 'dry-run': { type: 'boolean' } },
 };
 
 /** `--as` for a document, and the document kind it names. */
@@ -283,6 +290,23 @@ const commands: Record<
     });
     print(summary);
     return summary.committed || summary.alreadyImported ? 0 : 1;
+  },
+  async imports(engine, positionals) {
+    const [file] = one(positionals, 1, 'one FILE') as [string];
+    await openFile(engine, file);
+    print((await call(engine, 'data.imports', {})).imports);
+  },
+  async 'remove-import'(engine, positionals, options) {
+    const [file, which] = one(positionals, 2, 'FILE and IMPORT_ID') as [string, string];
+    const importId = Number(which);
+    if (!Number.isInteger(importId) || importId < 1)
+      throw new UsageError(`IMPORT_ID is the number \`confidant imports ${file}\` shows, not "${which}".`);
+    await openFile(engine, file);
+    if (options['dry-run'] === true) {
+      print(await call(engine, 'data.previewImportRemoval', { importId }));
+      return;
+    }
+    print(await call(engine, 'data.removeImport', { importId }));
   },
   async vault(engine, positionals, options) {
     const [action, vault, ...rest] = positionals;

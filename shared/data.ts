@@ -58,6 +58,12 @@ export const dataSchemas = {
       filters: z.array(dataFilterSchema).max(20).default([]),
     })
     .strict(),
+  /** The project's imports, newest first, for the Imports list. */
+  'data.imports': z.object({}).strict(),
+  /** What removing an import would remove, for the evaluator to confirm. */
+  'data.previewImportRemoval': z.object({ importId: z.number().int().min(1) }).strict(),
+  /** Takes an import back: its rows, the participants only it held, their identifiers; audited, one transaction. */
+  'data.removeImport': z.object({ importId: z.number().int().min(1) }).strict(),
 } as const;
 
 export type DataRowsQuery = z.output<(typeof dataSchemas)['data.rows']>;
@@ -70,7 +76,40 @@ export interface DataRows {
   rows: Record<string, DataValue>[];
 }
 
+/** One import of a file into the project. */
+export interface ImportBatch {
+  importId: number;
+  kind: 'roster' | 'pairings' | 'survey' | 'hr' | 'activity' | 'document';
+  /** The file's name as the project keeps it (after the label scan). */
+  file: string;
+  /** A survey wave's window and instrument ("Baseline/Pulse"); empty otherwise. */
+  into: string;
+  importedAt: string;
+  rowsImported: number;
+}
+
+/** What taking an import back removes (or would remove), by kind of row. */
+export interface ImportRemoval {
+  batch: ImportBatch;
+  surveyAnswers: number;
+  careerEvents: number;
+  meetings: number;
+  pairings: number;
+  documents: number;
+  /** People a roster listed (the participants themselves go only when nothing else holds them). */
+  rosterEntries: number;
+  /** Participants this import added that nothing else in the project holds. */
+  participants: number;
+  /** Their ids, e-mail addresses and names, as keyed hashes. */
+  identifiers: number;
+  /** Why it cannot be removed yet (another import depends on it), or null. */
+  blockedBy: string | null;
+}
+
 export interface DataResults {
   'data.tables': { tables: DataTableInfo[] };
   'data.rows': DataRows;
+  'data.imports': { imports: ImportBatch[] };
+  'data.previewImportRemoval': ImportRemoval;
+  'data.removeImport': ImportRemoval;
 }

@@ -20,6 +20,7 @@ import { importTargets } from './import/importTargets';
 import { findSavedMapping, saveMapping } from './import/savedMappings';
 import type { JobInput, JobOutput } from './jobs/registry';
 import { runJob } from './jobs/runner';
+import { listImports, previewImportRemoval, removeImport } from './import/importRemoval';
 import { lookUpPseudonym } from './anonymize/vaultLookup';
 import type { Session } from './session';
 import { appendAudit, readAudit } from './store/audit';
@@ -175,6 +176,13 @@ export function createHandlers(session: Session): Handlers {
     'data.tables': async () => ({ tables: listTables(session.requireProject().db) }),
 
     'data.rows': async (query) => readRows(session.requireProject().db, query),
+
+    'data.imports': async () => ({ imports: listImports(session.requireProject().db) }),
+
+    'data.previewImportRemoval': async ({ importId }) =>
+      previewImportRemoval(session.requireProject().db, importId),
+
+    'data.removeImport': async ({ importId }) => removeImport(session.requireProject().db, importId, actor),
 
     'anonymize.settings': async () => readAnonymisationSettings(session.requireProject().db),
 

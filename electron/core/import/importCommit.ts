@@ -125,7 +125,15 @@ function emptySummary(alreadyImportedBefore: boolean): ImportSummary {
   };
 }
 
-function rosterWriter(db: Connection, spec: ImportSpec, register: ParticipantRegister): RowWriter {
+function rosterWriter(
+  db: Connection,
+  spec: ImportSpec,
+  register: ParticipantRegister,
+  importId: number,
+): RowWriter {
+  const listed = db.prepare(
+    'INSERT INTO roster_listing (import_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+  );
   const update = db.prepare(
     `UPDATE participant SET cohort_id = coalesce(?, cohort_id), role = coalesce(?, role),
        department = coalesce(?, department), level = coalesce(?, level), location = coalesce(?, location),
@@ -152,6 +160,7 @@ function rosterWriter(db: Connection, spec: ImportSpec, register: ParticipantReg
     const identifiers = rowIdentifiers(spec.columns, row);
     if (identifiers.length === 0) return { problem: 'has no participant id, e-mail or name.' };
     const participant = register.register(identifiers);
+    listed.run(importId, participant.id);
     spec.keepIdentities?.(vaultEntries(participant.pseudonym, identifiers));
     const person = rosterPerson(row);
     if (person) rememberNames([person]);
@@ -226,7 +235,7 @@ function writerFor(spec: ImportSpec, context: WriterContext): RowWriter {
   const { db, register, importId } = context;
   switch (spec.kind) {
     case 'roster':
-      return rosterWriter(db, spec, register);
+      return rosterWriter(db, spec, register, importId);
     case 'survey':
       return surveyWriter(db, spec, register, importId);
     case 'pairings':
