@@ -21,6 +21,7 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import type { Theme } from '../../theme';
 import { ColumnChooser } from './ColumnChooser';
+import { ImportList } from './ImportRemoval';
 import { FILTER_OPTIONS, toFilters, toSort, type GridFilterModel } from './gridQuery';
 import './dataBrowser.css';
 
@@ -81,7 +82,12 @@ export function DataBrowser({ theme }: { theme: Theme }) {
             ))}
           </ul>
         </nav>
-        {table ? <TableGrid key={table.name} table={table} theme={theme} /> : null}
+        {table ? (
+          <div>
+            <TableGrid key={table.name} table={table} theme={theme} />
+            {table.name === 'imports' ? <ImportList /> : null}
+          </div>
+        ) : null}
       </div>
     </section>
   );
