@@ -98,10 +98,21 @@ async function newPassphrase(variable: string): Promise<string> {
   return first;
 }
 
+/** Says why an unlock is slow: earlier wrong passphrases for this file, in this run or any other. */
+function noticeUnlockWait(engine: Engine, file: string): void {
+  const wait = engine.session.unlockWaitMs(file);
+  if (wait > 0)
+    process.stderr.write(
+      `Waiting ${Math.round(wait / 1000)} s before trying: earlier wrong passphrases for ${file}.\n`,
+    );
+}
+
 /** Unlocks FILE and returns the passphrase that did it. */
 async function openFile(engine: Engine, file: string): Promise<string> {
   const given = await passphrase('CONFIDANT_PASSPHRASE', 'Passphrase: ');
-  await call(engine, 'project.open', { path: engine.session.grant(file), passphrase: given });
+  const granted = engine.session.grant(file);
+  noticeUnlockWait(engine, granted);
+  await call(engine, 'project.open', { path: granted, passphrase: given });
   return given;
 }
 
@@ -110,7 +121,9 @@ const VAULT_PASSPHRASE = 'CONFIDANT_VAULT_PASSPHRASE';
 /** Unlocks the open project's re-identification vault at VAULT. */
 async function openVault(engine: Engine, vault: string): Promise<void> {
   const given = await passphrase(VAULT_PASSPHRASE, 'Vault passphrase: ');
-  await call(engine, 'vault.open', { path: engine.session.grant(vault), passphrase: given });
+  const granted = engine.session.grant(vault);
+  noticeUnlockWait(engine, granted);
+  await call(engine, 'vault.open', { path: granted, passphrase: given });
 }
 
 function projectOption(options: Options): string {

@@ -18,7 +18,7 @@ import { RecentProjects } from './recentProjects';
 import { rawKey } from './store/cipher';
 import { closeProject, openProject, createProject, projectName, type Project } from './store/projectFile';
 import { requireAcceptablePassphrase } from './store/encryptedFile';
-import { UnlockThrottle } from './store/unlockThrottle';
+import { FailuresOnDisk, sharedFailuresFile, UnlockThrottle } from './store/unlockThrottle';
 
 export type { PathPurpose } from '../../shared/project';
 
@@ -40,6 +40,11 @@ export interface EnginePorts {
    * needs one.
    */
   warmJobWorker?: boolean;
+  /**
+   * Where wrong passphrases are counted. By default the file every Confidant process of this user shares (the
+   * app's and the CLI's alike), so a new process cannot start the count again.
+   */
+  unlockFailuresFile?: string;
 }
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
@@ -59,7 +64,7 @@ export class Session {
   private busy = false;
   private pendingLock: 'requested' | 'automatic' | undefined;
   private readonly grantedPaths = new Set<string>();
-  private readonly throttle = new UnlockThrottle();
+  private readonly throttle: UnlockThrottle;
   private vault: { file: Vault; passphrase: string } | undefined;
   /** The vault chosen for a project in this session, offered again (locked) when that project is unlocked. */
   private chosenVault: { projectPath: string; vaultPath: string } | undefined;
@@ -68,6 +73,7 @@ export class Session {
 
   constructor(readonly ports: EnginePorts) {
     this.recent = new RecentProjects(ports.settingsDir);
+    this.throttle = new UnlockThrottle(new FailuresOnDisk(ports.unlockFailuresFile ?? sharedFailuresFile()));
     this.autoLock = new AutoLock({ idleSeconds: ports.idleSeconds, lock: () => this.lock(true) });
   }
 
@@ -126,6 +132,11 @@ export class Session {
     this.lock();
     this.adopt(createProject(file, passphrase, this.ports.actor), passphrase);
     return this.status();
+  }
+
+  /** How long unlocking `file` will wait because of earlier wrong passphrases (in any Confidant process). */
+  unlockWaitMs(file: string): number {
+    return this.throttle.waitMs(path.resolve(file));
   }
 
   async open(file: string, passphrase: string): Promise<ProjectStatus> {

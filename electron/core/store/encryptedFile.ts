@@ -1,5 +1,18 @@
 import Database, { type Database as Connection } from 'better-sqlite3-multiple-ciphers';
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ConfidantError } from '../../../shared/errors';
 import { applyConnectionSettings, applyPassphrase } from './cipher';
 import { migrate, schemaVersion } from './migrate';
@@ -36,14 +49,76 @@ function isNotADatabase(error: unknown): boolean {
   return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
 }
 
+/** The rollback journal SQLite keeps beside a file while a write is under way. */
+export function journalOf(file: string): string {
+  return `${file}-journal`;
+}
+
+/**
+ * A journal whose header is filled in: SQLite writes the journal's magic number only once it begins to change
+ * the file itself, so a journal with one, left by a write cut short (a crash, kill -9, a power cut), is "hot":
+ * the file must be rolled back before anything may read it, and a read-only connection cannot do that.
+ */
+export function hasHotJournal(file: string): boolean {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(journalOf(file), 'r');
+    const magic = Buffer.alloc(8);
+    return (
+      readSync(descriptor, magic, 0, magic.length, 0) === magic.length && magic.some((byte) => byte !== 0)
+    );
+  } catch {
+    return false;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
+/** SQLCipher 4's page size: the first page holds the salt and the header fields checked here. */
+const FIRST_PAGE_BYTES = 4096;
+
+/**
+ * Proves a passphrase on a copy of the file's first page alone, so neither the file nor its hot journal is
+ * touched: a wrong passphrase, or a file that is not ours, must never roll back a journal. Every page SQLite
+ * writes is whole and under the same key, so the first page decrypts whichever version of it is on disk. The
+ * header may count pages the copy lacks (or the cut-short write never wrote): on this throwaway read-only copy,
+ * writable_schema (with defensive mode off) lets SQLite read it rather than call it malformed.
+ */
+function proveOnFirstPage(file: string, passphrase: string, kind: EncryptedFileKind): void {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'confidant-check-'));
+  const copy = path.join(folder, 'first-page');
+  let db: Connection | undefined;
+  try {
+    const source = openSync(file, 'r');
+    const page = Buffer.alloc(FIRST_PAGE_BYTES);
+    const read = readSync(source, page, 0, page.length, 0);
+    closeSync(source);
+    writeFileSync(copy, page.subarray(0, read));
+    db = new Database(copy, { readonly: true, fileMustExist: true });
+    applyPassphrase(db, passphrase);
+    db.unsafeMode(true);
+    db.pragma('writable_schema = ON');
+    if (db.pragma('application_id', { simple: true }) !== kind.applicationId) throw wrongPassphrase(kind);
+  } finally {
+    db?.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 /**
  * Proves the passphrase on a read-only connection before anything may write: a wrong passphrase, a file that is
  * not a SQLCipher database, or a SQLCipher database of another kind all get the same message and leave the file
  * byte for byte as it was. A file from a newer Confidant is refused here too, before anything is written.
+ * A file whose last write was cut short is rolled back first, once the passphrase is proven on its first page.
  */
 export function verifyPassphrase(file: string, passphrase: string, kind: EncryptedFileKind): void {
   let db: Connection | undefined;
   try {
+    if (hasHotJournal(file)) {
+      proveOnFirstPage(file, passphrase, kind);
+      // The first read on a writable connection rolls the journal back, as SQLite does after any crash.
+      connect(file, passphrase, { fileMustExist: true }).close();
+    }
     db = new Database(file, { readonly: true, fileMustExist: true });
     applyPassphrase(db, passphrase);
     if (db.pragma('application_id', { simple: true }) !== kind.applicationId) throw wrongPassphrase(kind);
@@ -55,6 +130,32 @@ export function verifyPassphrase(file: string, passphrase: string, kind: Encrypt
     throw new ConfidantError('IO_ERROR', `Could not read ${file}: ${(error as Error).message}`);
   } finally {
     db?.close();
+  }
+}
+
+/**
+ * Moves a finished file into place so that a crash leaves either the old file or the new one, whole: the new
+ * file's bytes reach the disk before the rename, and the rename reaches it before this returns.
+ */
+export function replaceDurably(finished: string, target: string): void {
+  const descriptor = openSync(finished, 'r+');
+  try {
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
+  renameSync(finished, target);
+  syncFolder(path.dirname(target));
+}
+
+/** Makes a rename in a folder durable. Windows cannot open a folder, and its renames are already written through. */
+function syncFolder(folder: string): void {
+  if (process.platform === 'win32') return;
+  const descriptor = openSync(folder, 'r');
+  try {
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
   }
 }
 
@@ -99,7 +200,7 @@ export function createEncryptedFile(
     throw error;
   }
   db.close();
-  renameSync(building, file);
+  replaceDurably(building, file);
 }
 
 /** Opens an existing file of a kind for writing, after proving the passphrase read-only, and migrates it. */

@@ -1,12 +1,14 @@
 import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfidantError } from '../../../shared/errors';
 import { appendAudit } from './audit';
 import {
   connect,
   createEncryptedFile,
+  journalOf,
   openEncryptedFile,
+  replaceDurably,
   requireAcceptablePassphrase,
   verifyPassphrase,
   type EncryptedFileKind,
@@ -63,20 +65,41 @@ export function closeProject(project: Project, actor: string): void {
 }
 
 /**
- * Re-encrypts the project under a new passphrase. It runs on a connection of its own (the caller closes its
- * connection first) because a rekey rewrites every page; with the rollback journal a crash part-way leaves the
- * old passphrase working.
+ * Re-encrypts the project under a new passphrase without ever leaving a file that neither passphrase opens. A
+ * copy is taken while the project's write lock is held (no other connection can be part-way through a write),
+ * the copy is re-keyed beside the project, proven to open with the new passphrase, and only then moved over the
+ * project (written to disk first). A crash at any moment leaves the project under the old passphrase, or under
+ * the new one once the move has happened; a copy left behind by a crash is cleared by the next change.
+ * The caller closes its own connection first.
  */
 export function changePassphrase(file: string, current: string, next: string, actor: string): void {
   requireAcceptablePassphrase(next);
   verifyPassphrase(file, current, PROJECT_KIND);
-  const db = connect(file, current, { fileMustExist: true });
+  const rekeyed = `${file}.rekeying`;
+  const clear = () => {
+    rmSync(rekeyed, { force: true });
+    rmSync(journalOf(rekeyed), { force: true });
+  };
+  clear();
+  const project = connect(file, current, { fileMustExist: true });
   try {
-    db.rekey(Buffer.from(next, 'utf8'));
-    appendAudit(db, { actor, action: 'project.changePassphrase', objectType: 'project' });
+    project.exec('BEGIN IMMEDIATE');
+    copyFileSync(file, rekeyed);
+    const copy = connect(rekeyed, current, { fileMustExist: true });
+    try {
+      copy.rekey(Buffer.from(next, 'utf8'));
+      appendAudit(copy, { actor, action: 'project.changePassphrase', objectType: 'project' });
+    } finally {
+      copy.close();
+    }
+    verifyPassphrase(rekeyed, next, PROJECT_KIND);
+  } catch (error) {
+    clear();
+    throw error;
   } finally {
-    db.close();
+    project.close();
   }
+  replaceDurably(rekeyed, file);
 }
 
 /**
@@ -99,7 +122,7 @@ export function backupProject(file: string, passphrase: string, destination: str
   try {
     db.prepare('VACUUM INTO ?').run(partial);
     verifyPassphrase(partial, passphrase, PROJECT_KIND);
-    renameSync(partial, destination);
+    replaceDurably(partial, destination);
     appendAudit(db, { actor, action: 'project.backup', objectType: 'project' });
   } catch (error) {
     rmSync(partial, { force: true });

@@ -33,7 +33,7 @@ describe('unlock throttle', () => {
 
   it('slows only wrong passphrases on the same file, and a right one resets it', async () => {
     const waits: number[] = [];
-    const throttle = new UnlockThrottle(async (ms) => void waits.push(ms));
+    const throttle = new UnlockThrottle(undefined, async (ms) => void waits.push(ms));
     const wrong = () => {
       throw new ConfidantError('WRONG_PASSPHRASE', 'wrong passphrase or not a Confidant project');
     };
