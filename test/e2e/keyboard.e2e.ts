@@ -87,6 +87,20 @@ async function expectFocusOn(page: Page, kind: string, text: string | RegExp): P
   else expect(shown).toMatch(text);
 }
 
+/**
+ * The ring around the focused element: a cell's outline, or the frame ag-grid draws after a heading. The app's
+ * own ring is 3 px solid.
+ */
+function focusRing(page: Page): Promise<{ width: string; style: string }> {
+  return page.evaluate(() => {
+    const element = document.activeElement!;
+    const own = getComputedStyle(element);
+    if (own.outlineStyle !== 'none') return { width: own.outlineWidth, style: own.outlineStyle };
+    const after = getComputedStyle(element, '::after');
+    return { width: after.borderTopWidth, style: after.borderTopStyle };
+  });
+}
+
 /** Opens an area from the navigation with the keyboard: Tab to its button from the heading, Enter. */
 async function openAreaByKeyboard(page: Page, area: string): Promise<void> {
   await page
@@ -155,14 +169,18 @@ describe('the keyboard alone', () => {
     await page.locator('.import-grid [role="gridcell"]', { hasText: 'E2000' }).waitFor();
     const toNext = await tabTo(page, isButton('Next: match the columns'), { limit: 15 });
     expect(gridStops(toNext), toNext.map(show).join('\n')).toBe(1);
+    expect(toNext.find((stop) => stop.inGrid)?.kind).toBe('columnheader');
     // Inside the grid the arrow keys move: back into it, then down a row and along a column.
     const intoGrid = await tabTo(page, (stop) => stop.inGrid, { backwards: true, limit: 5 });
     expect(intoGrid).toHaveLength(toNext.length - 1 - toNext.findIndex((stop) => stop.inGrid));
+    expect(await focusRing(page)).toEqual({ width: '3px', style: 'solid' });
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await focused(page)).kind).toBe('gridcell');
     expect((await focused(page)).inGrid).toBe(true);
+    // The focused cell wears the app's 3 px ring (WCAG 2.4.7), as the heading did when Tab entered the grid.
+    expect(await focusRing(page)).toEqual({ width: '3px', style: 'solid' });
     // And Tab leaves it, for the control after it.
     await tabTo(page, isButton('Next: match the columns'), { limit: 3 });
     await page.keyboard.press('Enter');
