@@ -107,12 +107,20 @@ describe('the Anonymise area', () => {
     ]);
     // Nothing is written until the evaluator confirms.
     expect(await figure(page, 'Unique participants').textContent()).toBe('3');
-    await page.getByRole('button', { name: 'Generalise Department…' }).click();
+    const activeText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    const generalise = page.getByRole('button', { name: 'Generalise Department…' });
+    await generalise.click();
     const confirm = page.getByRole('group', { name: 'Confirm the generalisation' });
     await confirm.getByText('cannot be undone').waitFor();
     await expectAccessible(page, 'Anonymise: a generalisation previewed and to confirm');
+    // Cancelled, focus is back on the button that asked; confirmed, it is on the result.
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(activeText).toBe('Generalise Department…');
+    await page.keyboard.press('Enter');
+    await expect.poll(activeText).toBe('Generalise');
     await confirm.getByRole('button', { name: 'Generalise', exact: true }).click();
     await page.getByText('Department generalised: 4 participants changed.').waitFor();
+    await expect.poll(activeText).toBe('Department generalised: 4 participants changed.');
     await expect.poll(() => figure(page, 'Unique participants').textContent()).toBe('1');
 
     await page.getByLabel('Theme').selectOption('dark');
