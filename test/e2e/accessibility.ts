@@ -3,17 +3,21 @@
  * The app's CSP refuses an injected <script>, so axe's own source is evaluated through playwright instead.
  * Any violation fails the test with a list a person can act on; best-practice findings are only reported.
  */
-import { readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import type { AxeResults, Result } from 'axe-core';
+import { resultsDir } from './browser';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** Every screen state audited in this run, by name, so a run can say what it covered. */
-export const auditedScreens: string[] = [];
+/** Every screen state audited, one a line, in test-results/audited-screens.txt: what a run covered. */
+function recordAudited(name: string): void {
+  mkdirSync(resultsDir, { recursive: true });
+  appendFileSync(`${resultsDir}/audited-screens.txt`, `${name}\n`);
+}
 
 /** One line per element at fault: the rule, its impact, where, and what is wrong. */
 export function describeViolations(violations: Result[]): string {
@@ -42,7 +46,7 @@ async function runAxe(page: Page, tags: string[]): Promise<AxeResults> {
 }
 
 async function auditTheme(page: Page, name: string): Promise<string> {
-  auditedScreens.push(name);
+  recordAudited(name);
   const wcag = await runAxe(page, WCAG_TAGS);
   const practice = await runAxe(page, ['best-practice']);
   if (practice.violations.length > 0) {
@@ -144,7 +148,8 @@ async function reflowFailures(page: Page, screen: string): Promise<string> {
 /**
  * Fails when the page as it stands breaks any WCAG 2.2 A or AA rule axe can check, in the theme it shows and then
  * in the other (the app follows the system's colour scheme unless the evaluator chose one), or when it does not
- * reflow at REFLOW_SIZES (WCAG 1.4.10); prints, without failing, what axe's best practices find. `screen` names the state in the message and in `auditedScreens`.
+ * reflow at REFLOW_SIZES (WCAG 1.4.10); prints, without failing, what axe's best practices find. `screen` names
+ * the state in the message and in test-results/audited-screens.txt.
  */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   const shown = (await themeOf(page)) as 'light' | 'dark';
