@@ -12,6 +12,7 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { formatWhen, pageSummary } from '../format';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import type { Theme } from '../theme';
+import { gridKeyboard } from '../components/gridKeyboard';
 
 // The grid's own stylesheets are bundled (theme: 'legacy'), because the app's CSP lets no script add <style>.
 ModuleRegistry.registerModules([ClientSideRowModelModule, TooltipModule]);
@@ -84,6 +85,7 @@ export function AuditLog({ theme }: { theme: Theme }) {
         role="region"
       >
         <AgGridReact<AuditEntry>
+          {...gridKeyboard}
           theme="legacy"
           rowData={entries}
           columnDefs={columns}

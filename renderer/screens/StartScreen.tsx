@@ -75,7 +75,6 @@ function RecentProjectList({
             type="button"
             className="recent-project"
             onClick={() => onUnlock(project.path, project.name)}
-            aria-label={`Unlock ${project.name}`}
           >
             <span className="recent-name">{project.name}</span>
             <span className="recent-path">{project.path}</span>

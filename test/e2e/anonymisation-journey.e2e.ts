@@ -10,11 +10,11 @@ import path from 'node:path';
 import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openPage, screenshot } from './browser';
+import { launchChromium, openPage } from './browser';
 import { screenshotOnFailure } from './failureScreenshots';
 import { engineCall, importThroughEngine } from './engineSetup';
 import { startHarness, type Harness } from './harness';
-import { heading, openArea } from './steps';
+import { heading, openArea, screenState } from './steps';
 
 const PASSPHRASE = 'lantern orbit quietly marmalade 42';
 const SHOTS = 'anonymisation-journey';
@@ -106,7 +106,7 @@ describe('the anonymisation journey', () => {
     await button(page, 'Import the document').click();
     await step(page, 5, 'Summary');
     await page.getByText('the document awaits review in Anonymise.', { exact: false }).waitFor();
-    await screenshot(page, '01-imported', SHOTS);
+    await screenState(page, '01-imported', SHOTS);
 
     await button(page, 'Review it in Anonymise').click();
     await heading(page, 'Anonymise').waitFor();
@@ -117,7 +117,7 @@ describe('the anonymisation journey', () => {
     await text.waitFor();
     for (const words of ['Sam Patel', 'Dana Levi', 'dana', 'sam.patel@example.org', '07911 123456'])
       await text.locator('mark', { hasText: words }).first().waitFor();
-    await screenshot(page, '02-review', SHOTS);
+    await screenState(page, '02-review', SHOTS);
 
     await page.getByRole('button', { name: /^Accept the \d+ undecided: Person$/ }).click();
     await button(page, 'Apply the review…').click();
@@ -125,7 +125,7 @@ describe('the anonymisation journey', () => {
     await dialog.getByLabel('Accept the undecided findings too').check();
     await dialog.getByRole('button', { name: 'Apply and delete the original' }).click();
     await page.getByText('The original text is deleted.', { exact: false }).waitFor({ timeout: 60_000 });
-    await screenshot(page, '03-applied', SHOTS);
+    await screenState(page, '03-applied', SHOTS);
     await button(page, '← All documents').click();
     await page.getByText('1 document, 0 awaiting review').waitFor();
 

@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DataRowsQuery } from '../../shared/data';
+import { expectAccessible } from './accessibility';
 import { launchChromium, openPage } from './browser';
 import { screenshotOnFailure } from './failureScreenshots';
 import { importThroughEngine } from './engineSetup';
@@ -117,9 +118,12 @@ describe('the data browser', () => {
     expect(await tables.getByRole('button', { name: /^Participants/ }).getAttribute('aria-pressed')).toBe(
       'true',
     );
-    await expect
-      .poll(() => tables.getByRole('button', { name: /^Responses/ }).textContent())
-      .toBe(`Responses${RESPONDENTS * 2}`);
+    // Named by what they show, in that order (WCAG 2.5.3): "Responses 60", then the unit.
+    await tables.getByRole('button', { name: `Responses ${RESPONDENTS * 2} rows`, exact: true }).waitFor();
+    await tables.getByRole('button', { name: `Participants ${PEOPLE} rows`, exact: true }).waitFor();
+    expect(await tables.getByRole('button').evaluateAll((all) => all.map((b) => b.ariaLabel))).not.toContain(
+      expect.any(String),
+    );
     await expect.poll(() => status(page).textContent()).toBe(`${PEOPLE} rows`);
     const firstPage = await engineRows({ table: 'participants', limit: 100 });
     await expectShown(
@@ -128,6 +132,7 @@ describe('the data browser', () => {
       firstPage.rows.map((row) => row.pseudonym),
     );
     await page.getByText('1 to 100 of 230', { exact: true }).waitFor();
+    await expectAccessible(page, 'Data: Participants, the first page');
     await page.getByRole('button', { name: 'Next Page' }).click();
     await page.getByText('101 to 200 of 230', { exact: true }).waitFor();
     const secondPage = await engineRows({ table: 'participants', offset: 100, limit: 100 });
@@ -200,6 +205,7 @@ describe('the data browser', () => {
       byAnswer.rows.map((row) => row.pseudonym),
     );
     await page.screenshot({ path: 'test-results/screens/data-responses.png' });
+    await expectAccessible(page, 'Data: Responses filtered and sorted');
 
     // The column chooser hides the instrument column, and shows it again.
     const instrumentHeader = page.locator('.ag-header-cell:not(.ag-floating-filter)[col-id="instrument"]');

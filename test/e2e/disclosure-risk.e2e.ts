@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DataRows } from '../../shared/data';
 import type { AuditPage } from '../../shared/project';
+import { expectAccessible } from './accessibility';
 import { launchChromium, openPage } from './browser';
 import { screenshotOnFailure } from './failureScreenshots';
 import { engineCall, importThroughEngine } from './engineSetup';
@@ -89,6 +90,7 @@ describe('the Anonymise area', () => {
       .poll(() => page.locator('.risk-grid .ag-row[row-index="0"] [col-id="size"]').textContent())
       .toBe('1');
     await page.screenshot({ path: 'test-results/screens/disclosure-risk.png' });
+    await expectAccessible(page, 'Anonymise: disclosure risk');
 
     // Generalise: departments held by fewer than 3 into "Other", previewed first.
     expect(await page.getByLabel('Attribute', { exact: true }).inputValue()).toBe('department');
@@ -105,11 +107,20 @@ describe('the Anonymise area', () => {
     ]);
     // Nothing is written until the evaluator confirms.
     expect(await figure(page, 'Unique participants').textContent()).toBe('3');
-    await page.getByRole('button', { name: 'Generalise Department…' }).click();
+    const activeText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    const generalise = page.getByRole('button', { name: 'Generalise Department…' });
+    await generalise.click();
     const confirm = page.getByRole('group', { name: 'Confirm the generalisation' });
     await confirm.getByText('cannot be undone').waitFor();
+    await expectAccessible(page, 'Anonymise: a generalisation previewed and to confirm');
+    // Cancelled, focus is back on the button that asked; confirmed, it is on the result.
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(activeText).toBe('Generalise Department…');
+    await page.keyboard.press('Enter');
+    await expect.poll(activeText).toBe('Generalise');
     await confirm.getByRole('button', { name: 'Generalise', exact: true }).click();
     await page.getByText('Department generalised: 4 participants changed.').waitFor();
+    await expect.poll(activeText).toBe('Department generalised: 4 participants changed.');
     await expect.poll(() => figure(page, 'Unique participants').textContent()).toBe('1');
 
     await page.getByLabel('Theme').selectOption('dark');
@@ -159,6 +170,7 @@ describe('the Anonymise area', () => {
     await page.getByRole('button', { name: 'Add names' }).click();
     await page.getByText('Added: 3 new words.').waitFor();
     await page.screenshot({ path: 'test-results/screens/anonymisation-settings.png' });
+    await expectAccessible(page, 'Anonymise: settings');
 
     await page.reload();
     await heading(page, 'journey').waitFor();

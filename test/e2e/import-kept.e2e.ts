@@ -9,10 +9,10 @@ import { createWriteStream, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openPage, screenshot } from './browser';
+import { launchChromium, openPage } from './browser';
 import { screenshotOnFailure } from './failureScreenshots';
 import { startHarness, type Harness } from './harness';
-import { heading, openArea } from './steps';
+import { heading, openArea, screenState } from './steps';
 
 const PASSPHRASE = 'lantern orbit quietly marmalade 42';
 const SHOTS = 'import-kept';
@@ -85,7 +85,7 @@ describe('the import wizard kept across areas', () => {
     // Away to Data: the import goes on, and the navigation says where it is.
     await openArea(page, 'Data');
     expect(await importDescription(page)).toBe('An import is running');
-    await screenshot(page, '01-data-while-importing', SHOTS);
+    await screenState(page, '01-data-while-importing', SHOTS);
 
     // Back: the same step, rows still counting, and Cancel.
     await openArea(page, 'Import');
@@ -99,7 +99,7 @@ describe('the import wizard kept across areas', () => {
     const first = await rowsRead();
     expect(first).toBeGreaterThan(0);
     await expect.poll(rowsRead, { timeout: 30_000 }).toBeGreaterThan(first);
-    await screenshot(page, '02-back-to-the-import', SHOTS);
+    await screenState(page, '02-back-to-the-import', SHOTS);
     const cancels = () => harness.calls.filter((name) => name === 'import.cancel').length;
     await button(page, 'Cancel').click();
     await page.getByText('Cancelled. Nothing was imported; the project is exactly as it was.').waitFor();
@@ -140,7 +140,7 @@ describe('the import wizard kept across areas', () => {
     await openArea(page, 'Import');
     await step(page, 7, 'Summary');
     await summary.waitFor();
-    await screenshot(page, '03-summary-kept', SHOTS);
+    await screenState(page, '03-summary-kept', SHOTS);
 
     // Until the evaluator starts another import.
     await button(page, 'Import another file').click();

@@ -9,10 +9,10 @@ import { createWriteStream, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openPage, screenshot } from './browser';
+import { launchChromium, openPage } from './browser';
 import { screenshotOnFailure } from './failureScreenshots';
 import { startHarness, type Harness } from './harness';
-import { heading, openArea } from './steps';
+import { heading, openArea, screenState } from './steps';
 
 const PASSPHRASE = 'lantern orbit quietly marmalade 42';
 const SHOTS = 'import-wizard';
@@ -140,7 +140,7 @@ describe('the import wizard', () => {
     await page.getByLabel('Sheet').selectOption('Roster');
     await page.locator('.import-grid [role="gridcell"]', { hasText: 'amara.okafor@example.org' }).waitFor();
     expect(await page.getByLabel('Sheet').inputValue()).toBe('Roster');
-    await screenshot(page, '01-roster-preview', SHOTS);
+    await screenState(page, '01-roster-preview', SHOTS);
 
     await button(page, 'Next: match the columns').click();
     await step(page, 3, 'Match columns');
@@ -152,7 +152,7 @@ describe('the import wizard', () => {
     await page.getByLabel('Name for this mapping').fill('HR roster');
     await button(page, 'Save this mapping for files like this').click();
     await page.getByText('Saved as HR roster.').waitFor();
-    await screenshot(page, '02-roster-columns', SHOTS);
+    await screenState(page, '02-roster-columns', SHOTS);
 
     await button(page, 'Next: where it goes').click();
     await step(page, 4, 'Where it goes');
@@ -161,14 +161,14 @@ describe('the import wizard', () => {
     await step(page, 5, 'Check');
     await page.getByText('No problems found: 5 rows of 5 can go in.').waitFor({ timeout: 60_000 });
     expect(count('SELECT count(*) FROM participant')).toBe(0);
-    await screenshot(page, '03-roster-check', SHOTS);
+    await screenState(page, '03-roster-check', SHOTS);
 
     await button(page, 'Import 5 rows').click();
     await step(page, 7, 'Summary');
     await page.getByText('roster.xlsx is in: 5 rows imported.').waitFor();
     const summary = page.locator('.import-summary');
     expect(await summary.innerText()).toMatch(/Participants added\s+5/);
-    await screenshot(page, '04-roster-summary', SHOTS);
+    await screenState(page, '04-roster-summary', SHOTS);
     expect(count('SELECT count(*) FROM participant')).toBe(5);
     expect(count('SELECT count(*) FROM participant WHERE department IS NOT NULL')).toBe(0);
     expect(watched.problems).toEqual([]);
@@ -186,7 +186,7 @@ describe('the import wizard', () => {
     await chooseFile(page, file);
     await page.getByText('Recognised: Qualtrics export: three heading rows', { exact: false }).waitFor();
     await page.getByText('The data start at row 4.', { exact: false }).waitFor();
-    await screenshot(page, '05-qualtrics-preview', SHOTS);
+    await screenState(page, '05-qualtrics-preview', SHOTS);
 
     await button(page, 'Next: match the columns').click();
     await step(page, 3, 'Match columns');
@@ -196,7 +196,7 @@ describe('the import wizard', () => {
     expect(await page.getByLabel('Answer scale of “Q1”').inputValue()).toBe('agreement-5');
     expect(await page.getByLabel('What “Q3” holds').inputValue()).toBe('freeText');
     await page.getByText('1 = Strongly disagree, 2 = Disagree', { exact: false }).first().waitFor();
-    await screenshot(page, '06-qualtrics-columns', SHOTS);
+    await screenState(page, '06-qualtrics-columns', SHOTS);
 
     await button(page, 'Next: where it goes').click();
     await step(page, 4, 'Where it goes');
@@ -205,7 +205,7 @@ describe('the import wizard', () => {
     expect(await button(page, 'Check the file').isDisabled()).toBe(true);
     await page.getByLabel('Collection window', { exact: true }).fill('Baseline');
     await page.getByLabel('Survey (instrument)', { exact: true }).fill('Confidence survey');
-    await screenshot(page, '07-qualtrics-destination', SHOTS);
+    await screenState(page, '07-qualtrics-destination', SHOTS);
     await button(page, 'Check the file').click();
 
     await step(page, 5, 'Check');
@@ -221,7 +221,7 @@ describe('the import wizard', () => {
     expect(count('SELECT count(*) FROM response_set')).toBe(0);
     const importButton = button(page, 'Import 4 rows');
     expect(await importButton.isDisabled()).toBe(true);
-    await screenshot(page, '08-qualtrics-check', SHOTS);
+    await screenState(page, '08-qualtrics-check', SHOTS);
 
     await page.getByLabel('Skip the 1 row with problems and import the rest').check();
     await importButton.click();
@@ -231,7 +231,7 @@ describe('the import wizard', () => {
     expect(summary).toMatch(/Rows skipped\s+1/);
     expect(summary).toMatch(/Participants added\s+0/);
     await page.getByText('Q1: 1 row, expected a 5-point agreement answer', { exact: false }).waitFor();
-    await screenshot(page, '09-qualtrics-summary', SHOTS);
+    await screenState(page, '09-qualtrics-summary', SHOTS);
 
     expect(count('SELECT count(*) FROM response_set')).toBe(4);
     expect(count('SELECT count(*) FROM participant')).toBe(5);
@@ -268,7 +268,7 @@ describe('the import wizard', () => {
     await button(page, 'Check the file').click();
     await step(page, 7, 'Summary');
     await page.getByText('Already imported.').waitFor();
-    await screenshot(page, '10-already-imported', SHOTS);
+    await screenState(page, '10-already-imported', SHOTS);
     expect(projectContents()).toBe(before);
 
     // The roster: its saved mapping is offered at once, and it too is recognised.
@@ -281,7 +281,7 @@ describe('the import wizard', () => {
     await button(page, 'Next: match the columns').click();
     await page.getByText('Using the mapping saved as HR roster', { exact: false }).waitFor();
     expect(await page.getByLabel('What “Department” holds').inputValue()).toBe('ignore');
-    await screenshot(page, '11-saved-mapping', SHOTS);
+    await screenState(page, '11-saved-mapping', SHOTS);
     await button(page, 'Next: where it goes').click();
     await button(page, 'Check the file').click();
     await step(page, 7, 'Summary');
@@ -317,12 +317,12 @@ describe('the import wizard', () => {
     await step(page, 6, 'Import');
     // Progress with rows per second, then Cancel while rows are still coming in.
     await page.getByText(/rows read · [\d,]+ rows\/s/).waitFor({ timeout: 60_000 });
-    await screenshot(page, '12-import-progress', SHOTS);
+    await screenState(page, '12-import-progress', SHOTS);
     const cancels = () => harness.calls.filter((name) => name === 'import.cancel').length;
     await button(page, 'Cancel').click();
     await page.getByText('Cancelled. Nothing was imported; the project is exactly as it was.').waitFor();
     expect(cancels()).toBe(1);
-    await screenshot(page, '13-import-cancelled', SHOTS);
+    await screenState(page, '13-import-cancelled', SHOTS);
     await expect.poll(() => harness.engine.session.status().state).toBe('open');
     expect(projectContents()).toBe(before);
     expect(watched.problems).toEqual([]);

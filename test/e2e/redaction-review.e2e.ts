@@ -8,6 +8,7 @@ import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { storeDocumentForReview } from '../../electron/core/anonymize/documentsForReview';
+import { expectAccessible } from './accessibility';
 import { launchChromium, openPage } from './browser';
 import { screenshotOnFailure } from './failureScreenshots';
 import { startHarness, type Harness } from './harness';
@@ -89,12 +90,14 @@ describe('the redaction review', () => {
     await openArea(page, 'Anonymise');
     await page.getByRole('tab', { name: 'Review', selected: true }).waitFor();
     await page.getByText('1 document, 1 awaiting review').waitFor();
+    await expectAccessible(page, 'Anonymise: the review list');
     await page.getByRole('button', { name: 'Interview 4' }).click();
     const text = page.getByRole('document', { name: 'Text of Interview 4' });
     await text.waitFor();
     expect(await text.locator('mark[data-entity="EMAIL_ADDRESS"]').textContent()).toBe(
       'priya.raman@example.org',
     );
+    await expectAccessible(page, 'Anonymise: a document under review');
 
     // "Kanban" is no person: reach it with the keyboard in the findings list and reject it.
     await findingButton(page, 'Priya').first().focus();
@@ -126,6 +129,7 @@ describe('the redaction review', () => {
     expect(previewed).toContain('[PERSON-1]: Happy to. We used the Kanban board');
     expect(previewed).toContain('[ORGANIZATION-1] was great');
     expect(previewed).toContain('priya.raman@example.org'); // still undecided, so still as written
+    await expectAccessible(page, 'Anonymise: the preview of a review');
 
     await page.getByRole('button', { name: 'Apply the review…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Apply the review of “Interview 4”?' });
@@ -133,6 +137,7 @@ describe('the redaction review', () => {
       .getByText('The original text will be deleted from the project and cannot be recovered.')
       .waitFor();
     await dialog.getByText('4 findings are still undecided.').waitFor();
+    await expectAccessible(page, 'Anonymise: the Apply dialog');
     const applyButton = dialog.getByRole('button', { name: 'Apply and delete the original' });
     expect(await applyButton.isDisabled()).toBe(true);
     await dialog.getByLabel('Accept the undecided findings too').check();
@@ -150,6 +155,7 @@ describe('the redaction review', () => {
         'Reach me at [REDACTED] or [PHONE_NUMBER-1]. We met on [DATE_TIME-1] in [LOCATION-1].\n' +
         '[PERSON-1] said the [ORGANIZATION-1] was great.',
     );
+    await expectAccessible(page, 'Anonymise: a review applied');
     for (const words of ['priya.raman@example.org', 'Priya', 'Tom Baker', '07911 123456', 'Finance team']) {
       expect(whereTheWordsAre(db, words), words).toEqual([]);
     }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectAccessible } from './accessibility';
 import { launchChromium, openPage, screenshot } from './browser';
 import { screenshotOnFailure } from './failureScreenshots';
 import { startHarness, type Harness } from './harness';
@@ -25,6 +26,7 @@ afterAll(async () => {
 
 async function snap(page: Page, scheme: string, name: string): Promise<void> {
   await screenshot(page, `${scheme}-${name}`, 'screens');
+  await expectAccessible(page, name);
 }
 
 describe.each(['light', 'dark'] as const)('every screen in the %s theme', (scheme) => {
@@ -123,7 +125,11 @@ describe.each(['light', 'dark'] as const)('every screen in the %s theme', (schem
     // Locked by hand, then back to the start: the project is among the recent ones.
     await page.getByRole('button', { name: 'Lock project' }).click();
     await page.getByRole('button', { name: 'Choose another project' }).click();
-    await page.getByRole('button', { name: 'Unlock journey' }).waitFor();
+    // Named by what it shows, in the order it shows it (WCAG 2.5.3): its name, its path, when it was last opened.
+    const recent = page.getByRole('button', { name: /^journey / });
+    await recent.waitFor();
+    expect(await recent.evaluate((button) => button.getAttribute('aria-label'))).toBeNull();
+    expect(await page.locator('.recent-project').count()).toBe(1);
     await snap(page, scheme, '08-start-recent');
 
     expect(watched.problems).toEqual([]);

@@ -8,11 +8,11 @@ import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openPage, screenshot } from './browser';
+import { launchChromium, openPage } from './browser';
 import { screenshotOnFailure } from './failureScreenshots';
 import { engineCall, importThroughEngine } from './engineSetup';
 import { startHarness, type Harness } from './harness';
-import { heading, openArea } from './steps';
+import { heading, openArea, screenState } from './steps';
 
 const PASSPHRASE = 'lantern orbit quietly marmalade 42';
 const SHOTS = 'transcript-import';
@@ -74,7 +74,7 @@ describe('importing a transcript', () => {
     expect(await turns.nth(1).innerText()).toMatch(
       /^Sam Patel\s+00:05\s+It went well\. Dana Levi was really generous with her time & contacts\.$/,
     );
-    await screenshot(page, '01-preview', SHOTS);
+    await screenState(page, '01-preview', SHOTS);
 
     await button(page, 'Next: details').click();
     await step(page, 3, 5, 'Details');
@@ -86,7 +86,7 @@ describe('importing a transcript', () => {
     await page.getByLabel('Title').fill('Mentee check-in, March');
     await page.getByLabel('Participant (optional)').fill('sam.patel@example.com');
     await page.getByLabel('Collection window (optional)').fill('Mid-programme');
-    await screenshot(page, '02-details', SHOTS);
+    await screenState(page, '02-details', SHOTS);
 
     // A mistyped e-mail matches nobody: nothing is imported, and the message says what to do.
     await button(page, 'Import the document').click();
@@ -122,7 +122,7 @@ describe('importing a transcript', () => {
     const kinds = await page.getByRole('list', { name: 'Possible identifiers found' }).innerText();
     expect(kinds).toContain('1 phone number');
     expect(kinds).toMatch(/\d names? of (a )?people|name of a person/);
-    await screenshot(page, '03-summary', SHOTS);
+    await screenState(page, '03-summary', SHOTS);
 
     await button(page, 'Review it in Anonymise').click();
     await heading(page, 'Anonymise').waitFor();
@@ -152,7 +152,7 @@ describe('importing a transcript', () => {
       })
       .waitFor();
     expect(db().prepare('SELECT count(*) FROM document').pluck().get()).toBe(1);
-    await screenshot(page, '04-already-imported-dark', SHOTS);
+    await screenState(page, '04-already-imported-dark', SHOTS);
 
     await button(page, 'Import another file').click();
     await step(page, 1, 5, 'Choose a file');

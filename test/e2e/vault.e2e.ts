@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ImportSummary } from '../../shared/import';
 import type { AuditPage } from '../../shared/project';
+import { expectAccessible } from './accessibility';
 import { launchChromium, openPage } from './browser';
 import { screenshotOnFailure } from './failureScreenshots';
 import { engineCall, importThroughEngine } from './engineSetup';
@@ -62,6 +63,7 @@ describe('the re-identification vault', () => {
     const form = vault.getByRole('form', { name: 'Create a vault' });
     await form.getByLabel('Vault passphrase', { exact: true }).fill(VAULT_PASSPHRASE);
     await form.getByLabel('Confirm passphrase', { exact: true }).fill(VAULT_PASSPHRASE);
+    await expectAccessible(page, 'Anonymise: Create a vault');
     const create = form.getByRole('button', { name: 'Create the vault' });
     await expect.poll(() => create.isEnabled()).toBe(true);
     await create.click();
@@ -85,6 +87,7 @@ describe('the re-identification vault', () => {
       .toEqual(['amara.okafor@example.org', 'E1001', 'Amara Okafor']);
     await lookup.getByText(/Every lookup is recorded in the project’s audit log/).waitFor();
     await page.screenshot({ path: 'test-results/screens/vault.png' });
+    await expectAccessible(page, 'Anonymise: the vault, a pseudonym looked up');
 
     const audit = await engineCall<AuditPage>(harness, 'project.audit', { offset: 0, limit: 100 });
     expect(audit.entries.find((entry) => entry.action === 'vault.lookup')).toMatchObject({

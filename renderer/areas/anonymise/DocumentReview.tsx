@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   piiEntities,
   type DocumentForReview,
@@ -9,6 +9,8 @@ import {
 } from '../../../shared/redaction';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { focusWhenShown } from '../../components/focusWhenShown';
+import { useModalDialog } from '../../hooks/useModalDialog';
 import { DocumentText, PlainText, type SelectedSpan } from './DocumentText';
 import { documentKindLabels, entityLabels } from './entityWords';
 import { FindingsPanel } from './FindingsPanel';
@@ -84,7 +86,9 @@ export function DocumentReview({ documentId, operators, onOperators, onBack }: D
   return (
     <div className="document-review">
       <BackButton onBack={onBack} />
-      <h2 className="review-title">{document.title}</h2>
+      <h2 className="review-title" ref={focusWhenShown} tabIndex={-1}>
+        {document.title}
+      </h2>
       <p className="hint">
         {documentKindLabels[document.kind]}, {document.characters.toLocaleString()} characters.{' '}
         {applied
@@ -322,13 +326,8 @@ function ApplyDialog({
   onApply: (acceptUndecided: boolean) => void;
   onCancel: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [acceptUndecided, setAcceptUndecided] = useState(false);
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
   const replacing = accepted + (acceptUndecided ? undecided : 0);
 
   return (

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { GeneralisationKind, GeneralisationRule, RiskReport } from '../../../shared/disclosure';
 import { call } from '../../api';
+import { focusWhenShown } from '../../components/focusWhenShown';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import {
   INITIAL_RULE_FIELDS,
@@ -59,8 +60,13 @@ export function GeneraliseAttribute({
   });
   const [confirming, setConfirming] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
+  // Cancelled, focus goes back to the button that asked for the confirmation (it is back in the page).
+  const cancelled = useRef(false);
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
+    else if (cancelled.current) openButton.current?.focus();
+    cancelled.current = false;
   }, [confirming]);
 
   const previewed = preview.data && JSON.stringify(preview.variables) === signature ? preview.data : null;
@@ -162,7 +168,7 @@ export function GeneraliseAttribute({
       ) : null}
       {previewed && previewed.participantsChanged > 0 && !confirming ? (
         <div className="actions">
-          <button type="button" onClick={() => setConfirming(true)}>
+          <button type="button" ref={openButton} onClick={() => setConfirming(true)}>
             Generalise {previewed.label}…
           </button>
         </div>
@@ -182,7 +188,14 @@ export function GeneraliseAttribute({
             >
               Generalise
             </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                cancelled.current = true;
+                setConfirming(false);
+              }}
+            >
               Cancel
             </button>
           </div>
@@ -190,7 +203,7 @@ export function GeneraliseAttribute({
       ) : null}
       <ErrorMessage error={apply.error} />
       {apply.data ? (
-        <p className="success" role="status">
+        <p className="success" role="status" tabIndex={-1} ref={focusWhenShown}>
           {labelOf(report, apply.variables?.attribute)} generalised:{' '}
           {plural(apply.data.participantsChanged, 'participant')} changed.
         </p>

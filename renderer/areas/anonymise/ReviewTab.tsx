@@ -9,7 +9,7 @@ import {
 import { AgGridReact } from 'ag-grid-react';
 import 'ag-grid-community/styles/ag-grid.css';
 import 'ag-grid-community/styles/ag-theme-quartz-no-font.css';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentUnderReview, RedactionOperators, RescanResult } from '../../../shared/redaction';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -17,6 +17,7 @@ import { formatWhen } from '../../format';
 import type { Theme } from '../../theme';
 import { DocumentReview } from './DocumentReview';
 import { documentKindLabels, entityLabels } from './entityWords';
+import { gridKeyboard } from '../../components/gridKeyboard';
 
 // The grid's own stylesheets are bundled (theme: 'legacy'), because the app's CSP lets no script add <style>.
 ModuleRegistry.registerModules([CellStyleModule, ClientSideRowModelModule]);
@@ -30,6 +31,8 @@ export const REVIEW_QUERY_KEY = ['anonymize.review'] as const;
  */
 export function ReviewTab({ theme }: { theme: Theme }) {
   const [open, setOpen] = useState<number | null>(null);
+  // The document last reviewed: back in the list, focus returns to its row.
+  const [returnTo, setReturnTo] = useState<number | null>(null);
   const [operators, setOperators] = useState<RedactionOperators>({});
   if (open !== null) {
     return (
@@ -37,11 +40,14 @@ export function ReviewTab({ theme }: { theme: Theme }) {
         documentId={open}
         operators={operators}
         onOperators={setOperators}
-        onBack={() => setOpen(null)}
+        onBack={() => {
+          setReturnTo(open);
+          setOpen(null);
+        }}
       />
     );
   }
-  return <DocumentList onOpen={setOpen} theme={theme} />;
+  return <DocumentList onOpen={setOpen} returnTo={returnTo} theme={theme} />;
 }
 
 function reviewWords(document: DocumentUnderReview): string {
@@ -65,7 +71,15 @@ function rescanWords(result: RescanResult): string {
   );
 }
 
-function DocumentList({ onOpen, theme }: { onOpen: (id: number) => void; theme: Theme }) {
+function DocumentList({
+  onOpen,
+  returnTo,
+  theme,
+}: {
+  onOpen: (id: number) => void;
+  returnTo: number | null;
+  theme: Theme;
+}) {
   const queryClient = useQueryClient();
   const documents = useQuery({
     queryKey: [...REVIEW_QUERY_KEY, 'documents'],
@@ -76,6 +90,22 @@ function DocumentList({ onOpen, theme }: { onOpen: (id: number) => void; theme: 
     onSuccess: () => queryClient.invalidateQueries({ queryKey: REVIEW_QUERY_KEY }),
   });
   const list = documents.data?.documents ?? [];
+  // Focus goes back to the row of the document just reviewed, once, as soon as the grid has drawn it.
+  const gridBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (returnTo === null) return;
+    let frames = 0;
+    let request = 0;
+    const focusRow = () => {
+      const cell = gridBox.current?.querySelector<HTMLElement>(
+        `.ag-row[row-id="${returnTo}"] .ag-cell[col-id="title"]`,
+      );
+      if (cell) cell.focus();
+      else if ((frames += 1) < 60) request = requestAnimationFrame(focusRow);
+    };
+    focusRow();
+    return () => cancelAnimationFrame(request);
+  }, [returnTo]);
   const awaiting = list.filter((d) => d.review === 'awaiting').length;
 
   const columns = useMemo<ColDef<DocumentUnderReview>[]>(
@@ -159,11 +189,13 @@ function DocumentList({ onOpen, theme }: { onOpen: (id: number) => void; theme: 
       ) : null}
       <ErrorMessage error={documents.error ?? rescan.error} />
       <div
+        ref={gridBox}
         className={`review-documents-grid ${theme === 'dark' ? 'ag-theme-quartz-dark' : 'ag-theme-quartz'}`}
         role="region"
         aria-label="Documents"
       >
         <AgGridReact<DocumentUnderReview>
+          {...gridKeyboard}
           theme="legacy"
           rowData={list}
           columnDefs={columns}

@@ -10,6 +10,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import type { Theme } from '../../theme';
 import { GeneraliseAttribute } from './GeneraliseAttribute';
 import { describeValue, plural } from './generalisationForm';
+import { gridKeyboard } from '../../components/gridKeyboard';
 
 // The grid's own stylesheets are bundled (theme: 'legacy'), because the app's CSP lets no script add <style>.
 ModuleRegistry.registerModules([ClientSideRowModelModule, CellStyleModule]);
@@ -167,6 +168,7 @@ function SmallestCombinations({ report, theme }: { report: RiskReport; theme: Th
         aria-label="Smallest groups"
       >
         <AgGridReact<CombinationRow>
+          {...gridKeyboard}
           theme="legacy"
           rowData={rows}
           columnDefs={columns}

@@ -5,6 +5,7 @@ import 'ag-grid-community/styles/ag-theme-quartz-no-font.css';
 import { useMemo } from 'react';
 import type { ImportProblemReport } from '../../../shared/import';
 import type { Theme } from '../../theme';
+import { gridKeyboard } from '../../components/gridKeyboard';
 
 // The grid's own stylesheets are bundled (theme: 'legacy'), because the app's CSP lets no script add <style>.
 ModuleRegistry.registerModules([ClientSideRowModelModule, TooltipModule]);
@@ -49,6 +50,7 @@ export function PreviewGrid({
   return (
     <div className={`import-grid ${themeClass(theme)}`} role="region" aria-label="The file’s first rows">
       <AgGridReact<PreviewRow>
+        {...gridKeyboard}
         theme="legacy"
         rowData={data}
         columnDefs={columns}
@@ -80,6 +82,7 @@ export function ProblemsGrid({ problems, theme }: { problems: ImportProblemRepor
   return (
     <div className={`import-grid ${themeClass(theme)}`} role="region" aria-label="Problems found">
       <AgGridReact<ImportProblemReport>
+        {...gridKeyboard}
         theme="legacy"
         rowData={inRowOrder}
         columnDefs={problemColumns}

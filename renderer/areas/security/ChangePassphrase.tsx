@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { call, newJobId } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { focusWhenShown } from '../../components/focusWhenShown';
 import { JobProgress } from '../../components/JobProgress';
 import { NewPassphraseFields } from '../../components/NewPassphraseFields';
 import { PassphraseField } from '../../components/PassphraseField';
@@ -68,7 +69,7 @@ export function ChangePassphrase() {
       </form>
       {change.isPending && <JobProgress event={progress} label="Re-encrypting the project" />}
       {change.isSuccess && (
-        <p className="success" role="status">
+        <p className="success" role="status" tabIndex={-1} ref={focusWhenShown}>
           The passphrase is changed. Use the new one from now on.
         </p>
       )}
