@@ -95,9 +95,15 @@ function conll(source: string, raw: string, separator: RegExp): LabelledText[][]
   return documents.filter((d) => d.length > 0);
 }
 
+/** BTC tags an @handle that names a person as a person; the scan calls it a user name, as it is typed. */
+function handlesAsUsernames(text: LabelledText): LabelledText {
+  const spans = text.spans.map((s) => (text.text[s.start] === '@' ? { ...s, entity: 'USERNAME' } : s));
+  return { ...text, spans };
+}
+
 export function btc(split: Split): LabelledText[] {
   const files = split === 'train' ? ['btc.train.conll', 'btc.dev.conll'] : ['btc.test.conll'];
-  return files.flatMap((f) => conll('btc', read(`btc/${f}`), /\t/).flat());
+  return files.flatMap((f) => conll('btc', read(`btc/${f}`), /\t/).flat()).map(handlesAsUsernames);
 }
 
 export function unerEwt(split: Split): LabelledText[] {

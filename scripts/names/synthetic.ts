@@ -1,6 +1,6 @@
 import * as fakers from '@faker-js/faker';
 import type { Faker } from '@faker-js/faker';
-import type { LabelledSpan, LabelledText, Split } from './corpora';
+import { btc, unerEwt, wikigold, type LabelledSpan, type LabelledText, type Split } from './corpora';
 
 /**
  * Interview- and survey-shaped sentences with people, places, organisations, dates, ages and @handles, filled
@@ -59,7 +59,14 @@ const TRAIN_TEMPLATES = [
   'Dr {last} ran the workshop.',
   'Ms {last} from {org} called me.',
   '{full} ({age}) has been with {org} since {date}.',
-  'I asked {first} whether {city} was an option.',
+  'I asked {first} whether {first} could join us in {city}.',
+  '{full} introduced me to {full}, who runs the scheme at {org}.',
+  '{full} from HR explained how the pairing worked.',
+  'I updated my CV and my LinkedIn profile, and {first} checked them.',
+  'My NHS number and IBAN are with HR, said {first}.',
+  'The VPN kept dropping, so IT called {first}.',
+  'Bill it to the L&D budget or ask {first} in Finance.',
+  'We met at the CEO briefing and the Q&A after it.',
   '{first} is my line manager and {first} is my buddy.',
   'Contact details: {full}, {street}, {city}.',
   'Name: {full}',
@@ -288,4 +295,20 @@ export function syntheticSentences(
     out.push(render(pick(random, templates), random, f, split));
   }
   return out;
+}
+
+/**
+ * What the model trains on, and the tenth of it kept aside: the calibration of its confidence, and the
+ * development set on which designs are compared and misses read (the held-out sets never are).
+ */
+export function trainingTexts(synthetic: number): { training: LabelledText[]; calibration: LabelledText[] } {
+  const texts = [
+    ...btc('train'),
+    ...unerEwt('train'),
+    ...wikigold('train'),
+    ...syntheticSentences('train', synthetic),
+  ];
+  const shuffle = seededRandom(5);
+  const aside = texts.map(() => shuffle() < 0.1);
+  return { training: texts.filter((_, i) => !aside[i]), calibration: texts.filter((_, i) => aside[i]) };
 }

@@ -1,0 +1,36 @@
+import { inflateRawSync } from 'node:zlib';
+import type { TaggerWeights } from './sequenceTagger';
+import weightsFile from './nameModel.weights.json';
+
+/**
+ * The name model's weights, trained by scripts/train-name-tagger.ts (see names/TRAINING.md for the data and
+ * its licences) and committed as nameModel.weights.json: Int16 emission weights, deflated, in base64. Decoded
+ * once per process (the worker's first scan) into about 3.7 MB of Float32.
+ */
+interface WeightsFile {
+  bits: number;
+  scale: number;
+  transition: number[];
+  slope: number;
+  intercept: number;
+  emission: string;
+}
+
+let loaded: TaggerWeights | undefined;
+
+export function nameModel(): TaggerWeights {
+  if (loaded) return loaded;
+  const file = weightsFile as WeightsFile;
+  const bytes = inflateRawSync(Buffer.from(file.emission, 'base64'));
+  const ints = new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
+  const emission = new Float32Array(ints.length);
+  for (let i = 0; i < ints.length; i += 1) emission[i] = ints[i]! / file.scale;
+  loaded = {
+    bits: file.bits,
+    emission,
+    transition: Float32Array.from(file.transition),
+    slope: file.slope,
+    intercept: file.intercept,
+  };
+  return loaded;
+}

@@ -1,0 +1,431 @@
+import { withoutAccents } from './accents';
+import { nameLexicon, type NameLexicon } from './nameLexicon';
+import { HONORIFICS } from './wordRuns';
+
+/**
+ * The name model: a sequence tagger (structured averaged perceptron over hashed features, Viterbi over BIO
+ * tags) that marks people, places and organisations in text of any case and origin. Trained by
+ * scripts/train-name-tagger.ts on public annotated text and interview-shaped template sentences; the weights
+ * ship in nameTagger.weights.json (Int16, deflated, base64) and are decoded once, on first use.
+ *
+ * Only tokens that could be part of a name are scored: a word in capitals, a word no English list knows, a
+ * known name, and their neighbours. Runs of ordinary lower-case words are outside every name, so most of a
+ * transcript costs one Set lookup a word.
+ */
+
+export const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const;
+export type TaggerLabel = (typeof LABELS)[number];
+export const LABEL_COUNT = LABELS.length;
+export type NameKind = 'PER' | 'LOC' | 'ORG';
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+}
+
+/**
+ * Words (with inner apostrophes, hyphens, dots), a possessive's "'s" on its own as the annotated sets write it,
+ * @handles, and every other non-space character alone.
+ */
+const TOKEN =
+  /@[\p{L}\p{N}_]{1,30}|[\p{L}\p{M}\p{N}]+(?:(?:['’](?![sS](?![\p{L}\p{N}]))|[.-])[\p{L}\p{M}\p{N}]+)*|['’][sS](?![\p{L}\p{N}])|[^\s\p{L}\p{M}\p{N}]/gu;
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], lower: m[0].toLowerCase() });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------- features
+
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i += 1) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+  h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35);
+  return (h ^ (h >>> 13)) >>> 0;
+}
+
+/** "Zsófia" -> "Xx", "O'Neill" -> "X'Xx", "@dan_k" -> "@x_x", "1990" -> "d". */
+export function wordShape(text: string): string {
+  let out = '';
+  let last = '';
+  for (const c of text) {
+    let k: string;
+    if (c >= '0' && c <= '9') k = 'd';
+    else if (c.toLowerCase() !== c) k = 'X';
+    else if (c.toUpperCase() !== c) k = 'x';
+    else k = c;
+    if (k !== last) out += k;
+    last = k;
+  }
+  return out;
+}
+
+const FLAG = {
+  first: 1,
+  surname: 2,
+  ambiguous: 4,
+  common: 8,
+  place: 16,
+  organisation: 32,
+  rare: 64,
+  title: 128,
+  placeHead: 256,
+  organisationHead: 512,
+} as const;
+
+function lexiconFlags(lower: string, lex: NameLexicon): number {
+  const w = withoutAccents(lower.endsWith("'s") || lower.endsWith('’s') ? lower.slice(0, -2) : lower);
+  let f = 0;
+  if (lex.firstNames.has(w)) f |= FLAG.first;
+  if (lex.surnames.has(w)) f |= FLAG.surname;
+  if (lex.ambiguousNames.has(w)) f |= FLAG.ambiguous;
+  if (lex.commonWords.has(w)) f |= FLAG.common;
+  if (lex.places.has(w)) f |= FLAG.place;
+  if (lex.organisations.has(w)) f |= FLAG.organisation;
+  if (lex.rareWords.has(w)) f |= FLAG.rare;
+  if (HONORIFICS.has(w)) f |= FLAG.title;
+  if (lex.placeHeads.has(w)) f |= FLAG.placeHead;
+  if (lex.organisationHeads.has(w)) f |= FLAG.organisationHead;
+  return f;
+}
+
+/** How a stretch of text is written: 0 mixed, 1 all lower case (speech, chat), 2 all capitals. */
+function writingOf(tokens: readonly Token[], from: number, to: number): number {
+  let letters = 0;
+  let lowerStart = 0;
+  let upper = 0;
+  for (let i = from; i < to; i += 1) {
+    const t = tokens[i]!.text;
+    const c = t.charAt(0);
+    if (c.toLowerCase() === c.toUpperCase()) continue;
+    letters += 1;
+    if (c === c.toLowerCase()) lowerStart += 1;
+    else if (t.length > 1 && t === t.toUpperCase()) upper += 1;
+  }
+  if (letters < 3) return 0;
+  if (lowerStart === letters) return 1;
+  if (upper >= letters * 0.8) return 2;
+  return 0;
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '"', '“', '”', '(', '-', '–', '—', '*', '•']);
+
+/** Per-token values the feature templates combine. */
+export interface TokenView {
+  lower: Uint32Array;
+  shape: Uint32Array;
+  pre3: Uint32Array;
+  suf2: Uint32Array;
+  suf3: Uint32Array;
+  suf4: Uint32Array;
+  flags: Uint32Array;
+  opens: Uint8Array;
+  writing: Uint8Array;
+  length: Uint8Array;
+}
+
+const PAD = 0x5bd1e995;
+
+export function viewOf(text: string, tokens: readonly Token[], lex: NameLexicon): TokenView {
+  const n = tokens.length;
+  const view: TokenView = {
+    lower: new Uint32Array(n),
+    shape: new Uint32Array(n),
+    pre3: new Uint32Array(n),
+    suf2: new Uint32Array(n),
+    suf3: new Uint32Array(n),
+    suf4: new Uint32Array(n),
+    flags: new Uint32Array(n),
+    opens: new Uint8Array(n),
+    writing: new Uint8Array(n),
+    length: new Uint8Array(n),
+  };
+  let sentenceFrom = 0;
+  const closeSentence = (to: number) => {
+    const writing = writingOf(tokens, sentenceFrom, to);
+    view.writing.fill(writing, sentenceFrom, to);
+    sentenceFrom = to;
+  };
+  for (let i = 0; i < n; i += 1) {
+    const t = tokens[i]!;
+    const lower = t.lower;
+    view.lower[i] = hashString(lower);
+    view.shape[i] = hashString(wordShape(t.text));
+    view.pre3[i] = hashString(lower.slice(0, 3));
+    view.suf2[i] = hashString(lower.slice(-2));
+    view.suf3[i] = hashString(lower.slice(-3));
+    view.suf4[i] = hashString(lower.slice(-4));
+    view.flags[i] = lexiconFlags(lower, lex);
+    view.length[i] = Math.min(lower.length, 12);
+    const previous = i > 0 ? tokens[i - 1]! : undefined;
+    const newLine = previous !== undefined && text.slice(previous.end, t.start).includes('\n');
+    if (newLine) closeSentence(i);
+    view.opens[i] = previous === undefined || newLine || SENTENCE_END.has(previous.text) ? 1 : 0;
+  }
+  closeSentence(n);
+  return view;
+}
+
+export const FEATURES_PER_TOKEN = 30;
+
+/** The hashed feature ids of token `i` (before masking to the table's size), written into `out`. */
+export function featuresOf(v: TokenView, i: number, n: number, out: Uint32Array): void {
+  const at = (a: Uint32Array, j: number) => (j < 0 || j >= n ? PAD + j - i : a[j]!);
+  const lower = v.lower[i]!;
+  const shape = v.shape[i]!;
+  const flags = v.flags[i]!;
+  const writing = v.writing[i]!;
+  const opens = v.opens[i]!;
+  const lp = at(v.lower, i - 1);
+  const ln = at(v.lower, i + 1);
+  const sp = at(v.shape, i - 1);
+  const sn = at(v.shape, i + 1);
+  let k = 0;
+  out[k++] = mix(1, 0);
+  out[k++] = mix(2, lower);
+  out[k++] = mix(3, shape);
+  out[k++] = mix(4, v.pre3[i]!);
+  out[k++] = mix(5, v.suf2[i]!);
+  out[k++] = mix(6, v.suf3[i]!);
+  out[k++] = mix(7, v.suf4[i]!);
+  out[k++] = mix(8, lp);
+  out[k++] = mix(9, ln);
+  out[k++] = mix(10, at(v.lower, i - 2));
+  out[k++] = mix(11, at(v.lower, i + 2));
+  out[k++] = mix(12, sp);
+  out[k++] = mix(13, sn);
+  out[k++] = mix(14, at(v.shape, i - 2));
+  out[k++] = mix(15, at(v.shape, i + 2));
+  out[k++] = mix(16, flags);
+  out[k++] = mix(17, at(v.flags, i - 1));
+  out[k++] = mix(18, at(v.flags, i + 1));
+  out[k++] = mix(19, mix(mix(sp, shape), sn));
+  out[k++] = mix(20, mix(shape, opens));
+  out[k++] = mix(21, mix(at(v.lower, i - 2), lp));
+  out[k++] = mix(22, mix(ln, at(v.lower, i + 2)));
+  out[k++] = mix(23, mix(flags, shape));
+  out[k++] = mix(24, mix(v.length[i]!, shape));
+  out[k++] = mix(25, mix(writing, shape));
+  out[k++] = mix(26, mix(writing, flags));
+  out[k++] = mix(27, mix(lp, shape));
+  out[k++] = mix(28, mix(shape, ln));
+  out[k++] = mix(29, mix(mix(flags, opens), writing));
+  out[k++] = mix(30, mix(at(v.flags, i - 1), flags));
+}
+
+// ---------------------------------------------------------------------------------------------- decoding
+
+/** Transitions that BIO forbids: I-X only after B-X or I-X. */
+export function allowed(from: number, to: number): boolean {
+  if (to === 0 || to % 2 === 1) return true;
+  return from === to || from === to - 1;
+}
+
+export interface TaggerWeights {
+  bits: number;
+  /** LABEL_COUNT weights a feature bucket. */
+  emission: Float32Array;
+  /** (LABEL_COUNT + 1) x LABEL_COUNT: row LABEL_COUNT is the start. */
+  transition: Float32Array;
+  /** Confidence of a span: sigmoid(slope * mean margin + intercept). */
+  slope: number;
+  intercept: number;
+}
+
+/** Emission scores of tokens `from..to` into `scores` (row per token). */
+export function emissions(
+  weights: TaggerWeights,
+  view: TokenView,
+  from: number,
+  to: number,
+  n: number,
+  scores: Float32Array,
+  scratch: Uint32Array,
+): void {
+  const mask = (1 << weights.bits) - 1;
+  const w = weights.emission;
+  for (let i = from; i < to; i += 1) {
+    featuresOf(view, i, n, scratch);
+    const row = (i - from) * LABEL_COUNT;
+    for (let l = 0; l < LABEL_COUNT; l += 1) scores[row + l] = 0;
+    for (let f = 0; f < FEATURES_PER_TOKEN; f += 1) {
+      const base = (scratch[f]! & mask) * LABEL_COUNT;
+      for (let l = 0; l < LABEL_COUNT; l += 1) scores[row + l] = scores[row + l]! + w[base + l]!;
+    }
+  }
+}
+
+/** Best label sequence for `count` tokens whose emission rows are in `scores`. */
+export function viterbi(
+  scores: Float32Array,
+  count: number,
+  transition: Float32Array,
+  out: Uint8Array,
+): void {
+  if (count === 0) return;
+  const L = LABEL_COUNT;
+  const best = new Float32Array(count * L);
+  const back = new Uint8Array(count * L);
+  for (let l = 0; l < L; l += 1)
+    best[l] = allowed(0, l) ? scores[l]! + transition[L * L + l]! : Number.NEGATIVE_INFINITY;
+  for (let i = 1; i < count; i += 1) {
+    for (let l = 0; l < L; l += 1) {
+      let top = Number.NEGATIVE_INFINITY;
+      let arg = 0;
+      for (let p = 0; p < L; p += 1) {
+        if (!allowed(p, l)) continue;
+        const s = best[(i - 1) * L + p]! + transition[p * L + l]!;
+        if (s > top) {
+          top = s;
+          arg = p;
+        }
+      }
+      best[i * L + l] = top + scores[i * L + l]!;
+      back[i * L + l] = arg;
+    }
+  }
+  let top = Number.NEGATIVE_INFINITY;
+  let arg = 0;
+  for (let l = 0; l < L; l += 1) {
+    if (best[(count - 1) * L + l]! > top) {
+      top = best[(count - 1) * L + l]!;
+      arg = l;
+    }
+  }
+  for (let i = count - 1; i >= 0; i -= 1) {
+    out[i] = arg;
+    arg = back[i * L + arg]!;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- tagging
+
+export interface TaggedSpan {
+  start: number;
+  end: number;
+  kind: NameKind;
+  /** 0..1: the model's calibrated confidence. */
+  confidence: number;
+  /** Mean, over the span's tokens, of the best label's score minus the next best's. */
+  margin: number;
+  /** Indexes of the span's first and last tokens. */
+  first: number;
+  last: number;
+}
+
+/**
+ * Whether token `i` could start or be part of a name: a capital, a letter in a word no list calls ordinary,
+ * or a word a name list knows. Everything else is outside names unless next to a candidate.
+ */
+function candidate(t: Token, flags: number): boolean {
+  const c = t.text.charCodeAt(0);
+  if (c === 64) return false; // @handles are the username detector's
+  const first = t.text.charAt(0);
+  if (first.toLowerCase() !== first) return true;
+  if (first.toUpperCase() === first) return false; // digits, punctuation
+  if (flags & (FLAG.first | FLAG.surname | FLAG.place | FLAG.organisation)) return true;
+  return (flags & FLAG.common) === 0;
+}
+
+const CONTEXT = 2;
+
+/** The stretches the model reads: each candidate with CONTEXT tokens either side, overlapping ones joined. */
+export function windowsOf(tokens: readonly Token[], view: TokenView): Array<[number, number]> {
+  const n = tokens.length;
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  while (i < n) {
+    if (!candidate(tokens[i]!, view.flags[i]!)) {
+      i += 1;
+      continue;
+    }
+    const from = Math.max(i - CONTEXT, out.length > 0 ? out[out.length - 1]![1] : 0);
+    let to = Math.min(n, i + CONTEXT + 1);
+    for (let j = i + 1; j < to; j += 1)
+      if (candidate(tokens[j]!, view.flags[j]!)) to = Math.min(n, j + CONTEXT + 1);
+    out.push([from, to]);
+    i = to;
+  }
+  return out;
+}
+
+/** Spans the model finds in `text`, with its tokens (for the reasons the caller words). */
+export function tagNames(
+  text: string,
+  weights: TaggerWeights,
+  lex: NameLexicon = nameLexicon(),
+): { spans: TaggedSpan[]; tokens: Token[] } {
+  const tokens = tokenize(text);
+  const n = tokens.length;
+  if (n === 0) return { spans: [], tokens };
+  const view = viewOf(text, tokens, lex);
+  const spans: TaggedSpan[] = [];
+  const scratch = new Uint32Array(FEATURES_PER_TOKEN);
+  let scores = new Float32Array(64 * LABEL_COUNT);
+  let labels = new Uint8Array(64);
+  for (const [from, to] of windowsOf(tokens, view)) {
+    const count = to - from;
+    if (count > labels.length) {
+      labels = new Uint8Array(count * 2);
+      scores = new Float32Array(count * 2 * LABEL_COUNT);
+    }
+    emissions(weights, view, from, to, n, scores, scratch);
+    viterbi(scores, count, weights.transition, labels);
+    collectSpans(tokens, from, count, labels, scores, weights, spans);
+  }
+  return { spans, tokens };
+}
+
+function collectSpans(
+  tokens: readonly Token[],
+  from: number,
+  count: number,
+  labels: Uint8Array,
+  scores: Float32Array,
+  weights: TaggerWeights,
+  out: TaggedSpan[],
+): void {
+  let k = 0;
+  while (k < count) {
+    const label = labels[k]!;
+    if (label === 0) {
+      k += 1;
+      continue;
+    }
+    const b = label % 2 === 1 ? label : label - 1;
+    let end = k + 1;
+    while (end < count && labels[end] === b + 1) end += 1;
+    let margin = 0;
+    for (let t = k; t < end; t += 1) {
+      const row = t * LABEL_COUNT;
+      const own = scores[row + labels[t]!]!;
+      let other = Number.NEGATIVE_INFINITY;
+      for (let l = 0; l < LABEL_COUNT; l += 1) if (l !== labels[t]) other = Math.max(other, scores[row + l]!);
+      margin += own - other;
+    }
+    margin /= end - k;
+    const confidence = 1 / (1 + Math.exp(-(weights.slope * margin + weights.intercept)));
+    const kind: NameKind = b === 1 ? 'PER' : b === 3 ? 'LOC' : 'ORG';
+    out.push({
+      start: tokens[from + k]!.start,
+      end: tokens[from + end - 1]!.end,
+      kind,
+      confidence,
+      margin,
+      first: from + k,
+      last: from + end - 1,
+    });
+    k = end;
+  }
+}
