@@ -11,6 +11,7 @@ import {
   viterbi,
   windowsOf,
   type TaggerWeights,
+  type Tokens,
 } from '../electron/core/anonymize/names/sequenceTagger';
 import type { LabelledText } from './names/corpora';
 import { seededRandom, trainingTexts } from './names/synthetic';
@@ -37,18 +38,18 @@ function argument(name: string, fallback: number): number {
 }
 
 /** BIO labels of the tokens from labelled spans: a token overlapping a span takes its kind. */
-function goldLabels(text: LabelledText, tokens: ReturnType<typeof tokenize>): Uint8Array {
+function goldLabels(text: LabelledText, tokens: Tokens): Uint8Array {
   const labels = new Uint8Array(tokens.length);
   for (const span of text.spans) {
     const b = KIND_LABEL[span.entity];
     if (b === undefined) continue;
     let first = true;
-    tokens.forEach((t, i) => {
-      if (t.start < span.end && span.start < t.end && !t.text.startsWith('@')) {
+    for (let i = 0; i < tokens.length; i += 1) {
+      if (tokens.start(i) < span.end && span.start < tokens.end(i) && text.text[tokens.start(i)] !== '@') {
         labels[i] = first ? b : b + 1;
         first = false;
       }
-    });
+    }
   }
   return labels;
 }
@@ -69,7 +70,10 @@ function examplesOf(texts: readonly LabelledText[], bits: number): Example[] {
           for (let f = 0; f < FEATURES_PER_TOKEN; f += 1)
             features[(i - from) * FEATURES_PER_TOKEN + f] = scratch[f]! & mask;
         }
-        return { features, gold: gold.slice(from, to) };
+        const labels = gold.slice(from, to);
+        // A window opening inside a name opens it, as the decoder must (BIO allows no I- first).
+        if (labels[0]! % 2 === 0 && labels[0]! > 0) labels[0] = labels[0]! - 1;
+        return { features, gold: labels };
       }),
     };
   });

@@ -1,7 +1,7 @@
 import { finding, type PiiEntity, type PiiFinding } from '../finding';
 import { nameModel } from '../names/nameModel';
 import { PERSON_BEFORE } from '../names/personCues';
-import { tagNames, type NameKind, type TaggedSpan, type Token } from '../names/sequenceTagger';
+import { tagNames, type NameKind, type TaggedSpan, type Tokens } from '../names/sequenceTagger';
 
 /**
  * People, places and organisations as the name model finds them (see names/sequenceTagger.ts): names in lower
@@ -37,10 +37,10 @@ const CUE_PHRASES = [
   'professor',
 ];
 
-function cueBefore(tokens: readonly Token[], first: number): string | undefined {
+function cueBefore(tokens: Tokens, first: number): string | undefined {
   const words: string[] = [];
   for (let i = first - 1; i >= Math.max(0, first - 4); i -= 1) {
-    const t = tokens[i]!.lower;
+    const t = tokens.word(i).toLowerCase();
     if (t === '?' || t === '.' || t === ',') {
       if (words.length === 0) continue; // "Name? Lindqvist", "Thanks, Ana"
       break;
@@ -54,9 +54,10 @@ function cueBefore(tokens: readonly Token[], first: number): string | undefined 
 }
 
 /** How many other people the span is listed with, joined by commas, "and", "&". */
-function listedWith(spans: readonly TaggedSpan[], index: number, tokens: readonly Token[]): number {
+function listedWith(spans: readonly TaggedSpan[], index: number, tokens: Tokens): number {
   const joined = (a: TaggedSpan, b: TaggedSpan) => {
-    const between = tokens.slice(a.last + 1, b.first).map((t) => t.lower);
+    const between: string[] = [];
+    for (let i = a.last + 1; i < b.first; i += 1) between.push(tokens.word(i).toLowerCase());
     return between.length === 1 && (between[0] === ',' || between[0] === 'and' || between[0] === '&')
       ? true
       : between.length === 2 && between[0] === ',' && between[1] === 'and';
@@ -73,7 +74,7 @@ function listedWith(spans: readonly TaggedSpan[], index: number, tokens: readonl
   return count;
 }
 
-function reasonFor(span: TaggedSpan, spans: readonly TaggedSpan[], index: number, tokens: readonly Token[]) {
+function reasonFor(span: TaggedSpan, spans: readonly TaggedSpan[], index: number, tokens: Tokens) {
   const sure = `the name model is ${Math.round(span.confidence * 100)} % sure this is ${NOUN[span.kind]}`;
   const cue = cueBefore(tokens, span.first);
   if (cue) return `follows '${cue}'; ${sure}`;
@@ -95,9 +96,9 @@ function withoutPossessive(text: string, start: number, end: number): number {
  * A short acronym alone (HR, CV, VPN, NHS) is a department, a document or a service far more often than an
  * organisation that identifies anyone; the word-list rules still find the acronyms they know.
  */
-function lonelyAcronym(span: TaggedSpan, tokens: readonly Token[]): boolean {
+function lonelyAcronym(span: TaggedSpan, tokens: Tokens): boolean {
   if (span.kind === 'PER' || span.first !== span.last) return false;
-  const word = tokens[span.first]!.text;
+  const word = tokens.word(span.first);
   return word.length <= 4 && word === word.toUpperCase();
 }
 

@@ -18,25 +18,108 @@ export type TaggerLabel = (typeof LABELS)[number];
 export const LABEL_COUNT = LABELS.length;
 export type NameKind = 'PER' | 'LOC' | 'ORG';
 
-export interface Token {
-  start: number;
-  end: number;
-  text: string;
-  lower: string;
+/** A text's tokens as offsets (no string a token: a transcript has millions of them). */
+export class Tokens {
+  length = 0;
+  starts = new Int32Array(1024);
+  ends = new Int32Array(1024);
+
+  constructor(readonly text: string) {}
+
+  push(start: number, end: number): void {
+    if (this.length === this.starts.length) {
+      const starts = new Int32Array(this.length * 2);
+      const ends = new Int32Array(this.length * 2);
+      starts.set(this.starts);
+      ends.set(this.ends);
+      this.starts = starts;
+      this.ends = ends;
+    }
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.length += 1;
+  }
+
+  start(i: number): number {
+    return this.starts[i]!;
+  }
+
+  end(i: number): number {
+    return this.ends[i]!;
+  }
+
+  word(i: number): string {
+    return this.text.slice(this.starts[i], this.ends[i]);
+  }
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const HANDLE_CHAR = /[\p{L}\p{N}_]/u;
+
+function isWordCode(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (Number.isNaN(c)) return false;
+  return WORD_CHAR.test(text.charAt(i)) || ((c & 0xfc00) === 0xd800 && WORD_CHAR.test(text.slice(i, i + 2)));
+}
+
+function wordCodeLength(text: string, i: number): number {
+  return (text.charCodeAt(i) & 0xfc00) === 0xd800 ? 2 : 1;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+/** A possessive's "'s" at `i`: an apostrophe, s, and no letter after. */
+function possessiveAt(text: string, i: number): boolean {
+  const s = text.charCodeAt(i + 1);
+  return isApostrophe(text.charCodeAt(i)) && (s === 115 || s === 83) && !isWordCode(text, i + 2);
 }
 
 /**
  * Words (with inner apostrophes, hyphens, dots), a possessive's "'s" on its own as the annotated sets write it,
- * @handles, and every other non-space character alone.
+ * @handles, and every other non-space character alone. A hand-written scanner: a regex with Unicode classes
+ * costs several times more on a transcript.
  */
-const TOKEN =
-  /@[\p{L}\p{N}_]{1,30}|[\p{L}\p{M}\p{N}]+(?:(?:['’](?![sS](?![\p{L}\p{N}]))|[.-])[\p{L}\p{M}\p{N}]+)*|['’][sS](?![\p{L}\p{N}])|[^\s\p{L}\p{M}\p{N}]/gu;
-
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], lower: m[0].toLowerCase() });
+export function tokenize(text: string): Tokens {
+  const out = new Tokens(text);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x85) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    if (c === 64 && i + 1 < n && HANDLE_CHAR.test(text.charAt(i + 1))) {
+      i += 1;
+      let length = 0;
+      while (i < n && length < 30 && (HANDLE_CHAR.test(text.charAt(i)) || text.charCodeAt(i) === 95)) {
+        i += 1;
+        length += 1;
+      }
+    } else if (isWordCode(text, i)) {
+      i += wordCodeLength(text, i);
+      for (;;) {
+        while (i < n && isWordCode(text, i)) i += wordCodeLength(text, i);
+        const d = text.charCodeAt(i);
+        if (
+          (d === 46 || d === 45 || (isApostrophe(d) && !possessiveAt(text, i))) &&
+          isWordCode(text, i + 1)
+        ) {
+          i += 1;
+          continue;
+        }
+        break;
+      }
+    } else if (possessiveAt(text, i)) {
+      i += 2;
+    } else {
+      i += wordCodeLength(text, i);
+    }
+    out.push(start, i);
   }
   return out;
 }
@@ -101,22 +184,111 @@ function lexiconFlags(lower: string, lex: NameLexicon): number {
 }
 
 /** How a stretch of text is written: 0 mixed, 1 all lower case (speech, chat), 2 all capitals. */
-function writingOf(tokens: readonly Token[], from: number, to: number): number {
+function writingOf(casing: Uint8Array, from: number, to: number): number {
   let letters = 0;
   let lowerStart = 0;
   let upper = 0;
   for (let i = from; i < to; i += 1) {
-    const t = tokens[i]!.text;
-    const c = t.charAt(0);
-    if (c.toLowerCase() === c.toUpperCase()) continue;
+    const c = casing[i]!;
+    if (c === NO_LETTER) continue;
     letters += 1;
-    if (c === c.toLowerCase()) lowerStart += 1;
-    else if (t.length > 1 && t === t.toUpperCase()) upper += 1;
+    if (c === LOWER) lowerStart += 1;
+    else if (c === CAPITALS) upper += 1;
   }
   if (letters < 3) return 0;
   if (lowerStart === letters) return 1;
   if (upper >= letters * 0.8) return 2;
   return 0;
+}
+
+const NO_LETTER = 0;
+const LOWER = 1;
+const CAPITAL = 2;
+const CAPITALS = 3;
+
+/** What the features need of one spelling of a word, computed once and kept (transcripts repeat words). */
+interface WordInfo {
+  text: string;
+  lower: number;
+  shape: number;
+  pre3: number;
+  suf2: number;
+  suf3: number;
+  suf4: number;
+  flags: number;
+  length: number;
+  casing: number;
+  /** Could be part of a name (see `candidate`), apart from where it stands. */
+  nameish: boolean;
+  /** An ordinary English word ("Yeah", "The"): capitalised only by grammar when it opens a sentence. */
+  ordinary: boolean;
+}
+
+const NAME_FLAGS = FLAG.first | FLAG.place | FLAG.organisation;
+const PRONOUN_I = /^i(?:['’](?:m|ve|d|ll))?$/;
+const caches = new WeakMap<NameLexicon, Map<number, WordInfo>>();
+
+function casingOf(text: string): number {
+  const first = text.charAt(0);
+  const lower = first.toLowerCase();
+  if (lower === first.toUpperCase()) return NO_LETTER;
+  if (first === lower) return LOWER;
+  return text.length > 1 && text === text.toUpperCase() ? CAPITALS : CAPITAL;
+}
+
+/** "sessions", "activities": the plural of a word the lists know as English. */
+function englishPlural(lower: string, lex: NameLexicon): boolean {
+  if (lower.length < 4 || !lower.endsWith('s')) return false;
+  const english = (w: string) => lex.commonWords.has(w) || lex.rareWords.has(w);
+  return (
+    english(lower.slice(0, -1)) ||
+    (lower.endsWith('es') && english(lower.slice(0, -2))) ||
+    (lower.endsWith('ies') && english(`${lower.slice(0, -3)}y`))
+  );
+}
+
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The word at `start..end` of `source`, looked up by its hash and checked letter for letter. */
+function infoOf(source: string, start: number, end: number, lex: NameLexicon): WordInfo {
+  let cache = caches.get(lex);
+  if (!cache) caches.set(lex, (cache = new Map()));
+  const key = hashRange(source, start, end);
+  const known = cache.get(key);
+  if (known && known.text.length === end - start && source.startsWith(known.text, start)) return known;
+  if (cache.size > 200_000) cache.clear();
+  const text = source.slice(start, end);
+  const lower = text.toLowerCase();
+  const flags = lexiconFlags(lower, lex);
+  const casing = casingOf(text);
+  const common = (flags & FLAG.common) !== 0;
+  const english = (flags & (FLAG.common | FLAG.rare)) !== 0;
+  // Many English words are also surnames ("sessions", "speaker"): only first names and places count here.
+  const named = (flags & NAME_FLAGS) !== 0;
+  let nameish: boolean;
+  if (casing === NO_LETTER || text.charCodeAt(0) === 64 || PRONOUN_I.test(lower)) nameish = false;
+  else if (casing === LOWER) nameish = named ? !common : !english && !englishPlural(lower, lex);
+  else nameish = true;
+  const info: WordInfo = {
+    text,
+    lower: hashString(lower),
+    shape: hashString(wordShape(text)),
+    pre3: hashString(lower.slice(0, 3)),
+    suf2: hashString(lower.slice(-2)),
+    suf3: hashString(lower.slice(-3)),
+    suf4: hashString(lower.slice(-4)),
+    flags,
+    length: Math.min(lower.length, 12),
+    casing,
+    nameish,
+    ordinary: (common && !named) || englishPlural(lower, lex),
+  };
+  cache.set(key, info);
+  return info;
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '"', '“', '”', '(', '-', '–', '—', '*', '•']);
@@ -133,11 +305,19 @@ export interface TokenView {
   opens: Uint8Array;
   writing: Uint8Array;
   length: Uint8Array;
+  casing: Uint8Array;
+  /** Whether the model reads this token (see `candidate`). */
+  candidate: Uint8Array;
 }
 
 const PAD = 0x5bd1e995;
 
-export function viewOf(text: string, tokens: readonly Token[], lex: NameLexicon): TokenView {
+function newLineBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
+export function viewOf(text: string, tokens: Tokens, lex: NameLexicon): TokenView {
   const n = tokens.length;
   const view: TokenView = {
     lower: new Uint32Array(n),
@@ -150,28 +330,36 @@ export function viewOf(text: string, tokens: readonly Token[], lex: NameLexicon)
     opens: new Uint8Array(n),
     writing: new Uint8Array(n),
     length: new Uint8Array(n),
+    casing: new Uint8Array(n),
+    candidate: new Uint8Array(n),
   };
   let sentenceFrom = 0;
   const closeSentence = (to: number) => {
-    const writing = writingOf(tokens, sentenceFrom, to);
-    view.writing.fill(writing, sentenceFrom, to);
+    view.writing.fill(writingOf(view.casing, sentenceFrom, to), sentenceFrom, to);
     sentenceFrom = to;
   };
   for (let i = 0; i < n; i += 1) {
-    const t = tokens[i]!;
-    const lower = t.lower;
-    view.lower[i] = hashString(lower);
-    view.shape[i] = hashString(wordShape(t.text));
-    view.pre3[i] = hashString(lower.slice(0, 3));
-    view.suf2[i] = hashString(lower.slice(-2));
-    view.suf3[i] = hashString(lower.slice(-3));
-    view.suf4[i] = hashString(lower.slice(-4));
-    view.flags[i] = lexiconFlags(lower, lex);
-    view.length[i] = Math.min(lower.length, 12);
-    const previous = i > 0 ? tokens[i - 1]! : undefined;
-    const newLine = previous !== undefined && text.slice(previous.end, t.start).includes('\n');
+    const start = tokens.starts[i]!;
+    const info = infoOf(text, start, tokens.ends[i]!, lex);
+    view.lower[i] = info.lower;
+    view.shape[i] = info.shape;
+    view.pre3[i] = info.pre3;
+    view.suf2[i] = info.suf2;
+    view.suf3[i] = info.suf3;
+    view.suf4[i] = info.suf4;
+    view.flags[i] = info.flags;
+    view.length[i] = info.length;
+    view.casing[i] = info.casing;
+    const newLine = i > 0 && newLineBetween(text, tokens.ends[i - 1]!, start);
     if (newLine) closeSentence(i);
-    view.opens[i] = previous === undefined || newLine || SENTENCE_END.has(previous.text) ? 1 : 0;
+    const opens =
+      i === 0 ||
+      newLine ||
+      (tokens.ends[i - 1]! - tokens.starts[i - 1]! === 1 &&
+        SENTENCE_END.has(text.charAt(tokens.starts[i - 1]!)));
+    view.opens[i] = opens ? 1 : 0;
+    // A capitalised ordinary word opening a sentence ("Yeah", "So") is capitalised by grammar.
+    view.candidate[i] = info.nameish && !(opens && info.ordinary && info.casing === CAPITAL) ? 1 : 0;
   }
   closeSentence(n);
   return view;
@@ -266,6 +454,9 @@ export function emissions(
   }
 }
 
+let viterbiBest = new Float32Array(256 * LABEL_COUNT);
+let viterbiBack = new Uint8Array(256 * LABEL_COUNT);
+
 /** Best label sequence for `count` tokens whose emission rows are in `scores`. */
 export function viterbi(
   scores: Float32Array,
@@ -275,8 +466,12 @@ export function viterbi(
 ): void {
   if (count === 0) return;
   const L = LABEL_COUNT;
-  const best = new Float32Array(count * L);
-  const back = new Uint8Array(count * L);
+  if (viterbiBest.length < count * L) {
+    viterbiBest = new Float32Array(count * L * 2);
+    viterbiBack = new Uint8Array(count * L * 2);
+  }
+  const best = viterbiBest;
+  const back = viterbiBack;
   for (let l = 0; l < L; l += 1)
     best[l] = allowed(0, l) ? scores[l]! + transition[L * L + l]! : Number.NEGATIVE_INFINITY;
   for (let i = 1; i < count; i += 1) {
@@ -325,35 +520,26 @@ export interface TaggedSpan {
 }
 
 /**
- * Whether token `i` could start or be part of a name: a capital, a letter in a word no list calls ordinary,
- * or a word a name list knows. Everything else is outside names unless next to a candidate.
+ * Tokens the model labels: candidates (a capital not owed to grammar, a known name, a word no list knows) and
+ * one token either side; every other token is outside names.
  */
-function candidate(t: Token, flags: number): boolean {
-  const c = t.text.charCodeAt(0);
-  if (c === 64) return false; // @handles are the username detector's
-  const first = t.text.charAt(0);
-  if (first.toLowerCase() !== first) return true;
-  if (first.toUpperCase() === first) return false; // digits, punctuation
-  if (flags & (FLAG.first | FLAG.surname | FLAG.place | FLAG.organisation)) return true;
-  return (flags & FLAG.common) === 0;
-}
-
-const CONTEXT = 2;
+const CONTEXT = 1;
 
 /** The stretches the model reads: each candidate with CONTEXT tokens either side, overlapping ones joined. */
-export function windowsOf(tokens: readonly Token[], view: TokenView): Array<[number, number]> {
+export function windowsOf(tokens: Tokens, view: TokenView): Array<[number, number]> {
   const n = tokens.length;
   const out: Array<[number, number]> = [];
   let i = 0;
   while (i < n) {
-    if (!candidate(tokens[i]!, view.flags[i]!)) {
+    if (view.candidate[i] === 0) {
       i += 1;
       continue;
     }
     const from = Math.max(i - CONTEXT, out.length > 0 ? out[out.length - 1]![1] : 0);
-    let to = Math.min(n, i + CONTEXT + 1);
-    for (let j = i + 1; j < to; j += 1)
-      if (candidate(tokens[j]!, view.flags[j]!)) to = Math.min(n, j + CONTEXT + 1);
+    // Candidates whose context windows touch are read as one stretch ("Kofi and Hiroshi").
+    let last = i;
+    for (let j = i + 1; j < n && j <= last + 2 * CONTEXT + 1; j += 1) if (view.candidate[j] === 1) last = j;
+    const to = Math.min(n, last + CONTEXT + 1);
     out.push([from, to]);
     i = to;
   }
@@ -365,7 +551,7 @@ export function tagNames(
   text: string,
   weights: TaggerWeights,
   lex: NameLexicon = nameLexicon(),
-): { spans: TaggedSpan[]; tokens: Token[] } {
+): { spans: TaggedSpan[]; tokens: Tokens } {
   const tokens = tokenize(text);
   const n = tokens.length;
   if (n === 0) return { spans: [], tokens };
@@ -388,7 +574,7 @@ export function tagNames(
 }
 
 function collectSpans(
-  tokens: readonly Token[],
+  tokens: Tokens,
   from: number,
   count: number,
   labels: Uint8Array,
@@ -418,8 +604,8 @@ function collectSpans(
     const confidence = 1 / (1 + Math.exp(-(weights.slope * margin + weights.intercept)));
     const kind: NameKind = b === 1 ? 'PER' : b === 3 ? 'LOC' : 'ORG';
     out.push({
-      start: tokens[from + k]!.start,
-      end: tokens[from + end - 1]!.end,
+      start: tokens.start(from + k),
+      end: tokens.end(from + end - 1),
       kind,
       confidence,
       margin,
