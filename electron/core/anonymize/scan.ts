@@ -8,6 +8,7 @@ import { detectIbans } from './detectors/iban';
 import { detectIpAddresses } from './detectors/ipAddress';
 import { detectMacAddresses } from './detectors/macAddress';
 import { combineNames, detectModelNames } from './detectors/modelNames';
+import { detectNamedAnswers } from './detectors/namedAnswer';
 import { detectNationalIds } from './detectors/nationalId';
 import { detectPhoneNumbers } from './detectors/phoneNumber';
 import { detectPostalCodes } from './detectors/postalCode';
@@ -67,8 +68,15 @@ const NAME_ENTITIES: readonly PiiEntity[] = ['PERSON', 'POSSIBLE_NAME', 'LOCATIO
 
 function detectNames(text: string, context: DetectionContext, names: NameFinding): PiiFinding[] {
   if (names === 'rules') return detectProperNames(text, context);
-  if (names === 'model') return detectModelNames(text);
-  return combineNames(detectProperNames(text, context), detectModelNames(text));
+  const found =
+    names === 'model'
+      ? detectModelNames(text)
+      : combineNames(text, detectProperNames(text, context), detectModelNames(text));
+  // The answer to "What's your surname?" is a person, whatever kind the model guessed.
+  const answers = detectNamedAnswers(text, context);
+  if (answers.length === 0) return found;
+  const overlaps = (f: PiiFinding) => answers.some((a) => a.start < f.end && f.start < a.end);
+  return [...answers, ...found.filter((f) => f.entity === 'PERSON' || !overlaps(f))];
 }
 
 function normaliseCountries(countries: readonly string[] | undefined): string[] {
@@ -134,9 +142,18 @@ function detectInPiece(text: string, options: ScanOptions): PiiFinding[] {
   const kept = all.filter(
     (f) => f.score >= minScore && f.end > f.start && (!wanted || wanted.has(f.entity)) && !off.has(f.entity),
   );
-  // The roster's names are found whatever the settings and the model say.
-  if (options.roster && (!wanted || wanted.has('PERSON')))
-    for (const f of options.roster.find(text)) kept.push(f);
+  // The roster's names are found whatever the settings and the model say: no other kind takes their place.
+  if (options.roster && (!wanted || wanted.has('PERSON'))) {
+    const rostered = options.roster.find(text);
+    if (rostered.length === 0) return mergeFindings(kept);
+    const others = kept.filter(
+      (f) =>
+        f.entity === 'PERSON' ||
+        !NAME_ENTITIES.includes(f.entity) ||
+        !rostered.some((r) => r.start < f.end && f.start < r.end),
+    );
+    return mergeFindings([...others, ...rostered]);
+  }
   return mergeFindings(kept);
 }
 

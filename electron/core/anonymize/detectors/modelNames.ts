@@ -1,6 +1,8 @@
 import { finding, type PiiEntity, type PiiFinding } from '../finding';
 import { nameModel } from '../names/nameModel';
+import { nameLexicon } from '../names/nameLexicon';
 import { PERSON_BEFORE } from '../names/personCues';
+import { HONORIFICS } from '../names/wordRuns';
 import { tagNames, type NameKind, type TaggedSpan, type Tokens } from '../names/sequenceTagger';
 
 /**
@@ -102,9 +104,21 @@ function lonelyAcronym(span: TaggedSpan, tokens: Tokens): boolean {
   return word.length <= 4 && word === word.toUpperCase();
 }
 
+/** "Aunty Folake", "Dr. Malik": a title or a role before a person is not part of the name. */
+function withoutTitle(span: TaggedSpan, tokens: Tokens): TaggedSpan {
+  if (span.kind !== 'PER') return span;
+  let first = span.first;
+  while (first < span.last) {
+    const word = tokens.word(first).toLowerCase();
+    if (!HONORIFICS.has(word) && !PERSON_BEFORE.has(word) && word !== '.') break;
+    first += 1;
+  }
+  return first === span.first ? span : { ...span, first, start: tokens.start(first) };
+}
+
 export function detectModelNames(text: string): PiiFinding[] {
   const { spans, tokens } = tagNames(text, nameModel());
-  const kept = spans.filter((span) => !lonelyAcronym(span, tokens));
+  const kept = spans.filter((span) => !lonelyAcronym(span, tokens)).map((span) => withoutTitle(span, tokens));
   return kept.map((span, i) =>
     finding(
       span.start,
@@ -116,21 +130,55 @@ export function detectModelNames(text: string): PiiFinding[] {
   );
 }
 
-/** Below this score a rule's person the model does not see is only possibly a name. */
+/** From this score a rule's person is sure (a title, a cue, a first name and a surname). */
 const FIRM_RULE = 0.7;
 
+/** A single word the lists call ordinary or a brand ("Asana", "Teams"), and no first name. */
+function ordinaryWord(text: string, f: PiiFinding): boolean {
+  const word = text.slice(f.start, f.end).toLowerCase();
+  const lex = nameLexicon();
+  return !word.includes(' ') && lex.commonWords.has(word) && !lex.firstNames.has(word);
+}
+
+/** Below this confidence a single word only the model calls a person is a possible name. */
+const SURE_MODEL = 0.8;
+
+function unsure(text: string, f: PiiFinding): boolean {
+  return f.score < SURE_MODEL && !text.slice(f.start, f.end).includes(' ');
+}
+
 /**
- * The word-list rules' and the model's names together, the model deciding the kind: where both found
- * something, the model's span and kind stand; a rule's place or organisation the model missed stands; a rule's
- * person the model missed stands as a person when the rule was sure of it (a title, a first name and a
- * surname, a cue), and otherwise as a possible name: still masked, reviewed after the people.
- * The anonymize README compares this with the rules alone, the model alone and their plain union.
+ * The word-list rules' and the model's names together, the model deciding the kind:
+ * - where both found something, the model's span and kind stand, unless the rules were sure of a person the
+ *   model calls a place or an organisation ("Ms Adebayo-Smith", "India told me");
+ * - a rule's place or organisation the model missed stands;
+ * - a rule's person the model missed stands when the rule was sure, and is otherwise only a possible name:
+ *   still masked, reviewed after the people; so is a lone ordinary word the model alone calls a person;
+ * - a possible name joined to people by commas, "and" or "&" is a person in a list ("Kwame, Kofi and Leon").
+ * The anonymize README compares this with the rules alone and the model alone.
  */
-export function combineNames(rules: readonly PiiFinding[], model: readonly PiiFinding[]): PiiFinding[] {
-  const out = [...model];
+export function combineNames(
+  text: string,
+  rules: readonly PiiFinding[],
+  model: readonly PiiFinding[],
+): PiiFinding[] {
+  const overlaps = (a: PiiFinding, b: PiiFinding) => a.start < b.end && b.start < a.end;
+  const firm = (f: PiiFinding) => f.entity === 'PERSON' && f.score >= FIRM_RULE;
+  // A title or a personal cue says "person" more surely than the model's guess of a place.
+  const cued = (f: PiiFinding) => firm(f) && /title|personal cue/.test(f.reason);
+  const out: PiiFinding[] = [];
+  for (const m of model) {
+    const sureRule = rules.find((f) => cued(f) && overlaps(f, m));
+    if (sureRule && m.entity !== 'PERSON') continue;
+    const confirmed = rules.some((f) => f.entity === 'PERSON' && overlaps(f, m));
+    if (m.entity === 'PERSON' && !confirmed && (ordinaryWord(text, m) || unsure(text, m)))
+      out.push({ ...m, entity: 'POSSIBLE_NAME', reason: `${m.reason}, but it is also an ordinary word` });
+    else out.push(m);
+  }
   for (const f of rules) {
-    if (model.some((m) => m.start < f.end && f.start < m.end)) continue;
-    if (f.entity === 'PERSON' && f.score < FIRM_RULE)
+    const seen = model.filter((m) => overlaps(f, m));
+    if (seen.length > 0 && !(cued(f) && seen.every((m) => m.entity !== 'PERSON'))) continue;
+    if (f.entity === 'PERSON' && !firm(f))
       out.push({
         ...f,
         entity: 'POSSIBLE_NAME',
@@ -138,5 +186,40 @@ export function combineNames(rules: readonly PiiFinding[], model: readonly PiiFi
       });
     else out.push(f);
   }
-  return out;
+  return promoteListed(text, out);
+}
+
+const LIST_JOINS = new Set([', ', ' and ', ' & ', ', and ']);
+
+/** Possible names in a list with people are people: "Kwame, Kofi and Leon". */
+function promoteListed(text: string, findings: PiiFinding[]): PiiFinding[] {
+  const sorted = [...findings].sort((a, b) => a.start - b.start);
+  const named = (f: PiiFinding) => f.entity === 'PERSON' || f.entity === 'POSSIBLE_NAME';
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (
+      j + 1 < sorted.length &&
+      named(sorted[j]!) &&
+      named(sorted[j + 1]!) &&
+      LIST_JOINS.has(text.slice(sorted[j]!.end, sorted[j + 1]!.start))
+    )
+      j += 1;
+    const run = sorted.slice(i, j + 1);
+    if (run.length > 1 && run.some((f) => f.entity === 'PERSON')) {
+      for (let k = i; k <= j; k += 1) {
+        const f = sorted[k]!;
+        if (f.entity !== 'POSSIBLE_NAME') continue;
+        const others = run.length - 1;
+        sorted[k] = {
+          ...f,
+          entity: 'PERSON',
+          score: Math.max(f.score, 0.7),
+          reason: `in a list with ${others === 1 ? 'another name' : `${others} other names`}`,
+        };
+      }
+    }
+    i = j + 1;
+  }
+  return sorted;
 }

@@ -4,9 +4,10 @@ import { matchesOf } from './characters';
 /**
  * @handles ("@dan_k", "@MariaLopez88"): a user name on a social network, chat or forum identifies its owner as
  * surely as a name. An '@' inside a word is an e-mail address (its own detector), so the handle must start
- * a word; handles are at most 30 letters, digits and underscores, and at least two.
+ * a word; handles are 2 to 30 letters, digits and underscores, with dots inside ("@siobhan.m").
  */
-const HANDLE = /(?<![\p{L}\p{N}_.@+-])@[\p{L}\p{N}_]{2,30}(?![\p{L}\p{N}_@]|\.[\p{L}\p{N}])/gu;
+const HANDLE =
+  /(?<![\p{L}\p{N}_.@+-])@[\p{L}\p{N}_](?:[\p{L}\p{N}_]|\.(?=[\p{L}\p{N}_])){1,29}(?![\p{L}\p{N}_@])/gu;
 
 export const detectUsernames: Detector = (text) => {
   const found: PiiFinding[] = [];
