@@ -18,7 +18,7 @@ import { seededRandom, trainingTexts } from './names/synthetic';
 
 /**
  * Trains the name model and writes electron/core/anonymize/names/nameModel.weights.json:
- *   npx tsx scripts/train-name-tagger.ts [--epochs 8] [--bits 18]
+ *   npx tsx scripts/train-name-tagger.ts [--epochs 6] [--bits 18]
  * A structured averaged perceptron (Collins 2002) over the features of names/sequenceTagger.ts, decoded with
  * Viterbi over BIO tags of PER, LOC, ORG, on the training halves of BTC, UNER English-EWT and wikigold
  * (test/fixtures/ner, CC BY 4.0 / CC BY-SA 4.0) and the training templates of scripts/names/synthetic.ts.
@@ -141,7 +141,7 @@ function train(examples: Example[], bits: number, epochs: number): TaggerWeights
   }
   for (let i = 0; i < size; i += 1) w[i] = w[i]! - u[i]! / c;
   for (let i = 0; i < transitionSize; i += 1) t[i] = t[i]! - tu[i]! / c;
-  return { bits, emission: w, transition: t, slope: 1, intercept: 0 };
+  return { bits, emission: w, unit: 1, transition: t, slope: 1, intercept: 0 };
 }
 
 /** Fits sigmoid(slope * margin + intercept) to whether a found span is right, on texts not trained on. */
@@ -215,7 +215,7 @@ function save(weights: TaggerWeights, path: URL): void {
 }
 
 const bits = argument('--bits', 18);
-const epochs = argument('--epochs', 8);
+const epochs = argument('--epochs', 6);
 const started = performance.now();
 const { training, calibration } = trainingTexts(argument('--synthetic', 8000));
 const weights = train(examplesOf(training, bits), bits, epochs);

@@ -422,8 +422,9 @@ export function allowed(from: number, to: number): boolean {
 
 export interface TaggerWeights {
   bits: number;
-  /** LABEL_COUNT weights a feature bucket. */
-  emission: Float32Array;
+  /** LABEL_COUNT weights a feature bucket, in units of `unit` (Int16 as shipped, Float32 in training). */
+  emission: Float32Array | Int16Array;
+  unit: number;
   /** (LABEL_COUNT + 1) x LABEL_COUNT: row LABEL_COUNT is the start. */
   transition: Float32Array;
   /** Confidence of a span: sigmoid(slope * mean margin + intercept). */
@@ -451,6 +452,8 @@ export function emissions(
       const base = (scratch[f]! & mask) * LABEL_COUNT;
       for (let l = 0; l < LABEL_COUNT; l += 1) scores[row + l] = scores[row + l]! + w[base + l]!;
     }
+    if (weights.unit !== 1)
+      for (let l = 0; l < LABEL_COUNT; l += 1) scores[row + l] = scores[row + l]! * weights.unit;
   }
 }
 
