@@ -3,7 +3,7 @@ import type { TaggerWeights } from './sequenceTagger';
 import weightsFile from './nameModel.weights.json';
 
 /**
- * The name model's weights, trained by scripts/train-name-tagger.ts (see names/TRAINING.md for the data and
+ * The name model's weights, trained by scripts/train-name-tagger.ts (see names/NOTICE.md for the data and
  * its licences) and committed as nameModel.weights.json: Int16 emission weights, deflated, in base64. Decoded
  * once per process (the worker's first scan) into 3.5 MB of Int16, scaled when scored.
  */
