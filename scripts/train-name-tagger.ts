@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
+import { format, resolveConfig } from 'prettier';
 import { nameLexicon } from '../electron/core/anonymize/names/nameLexicon';
 import {
   FEATURES_PER_TOKEN,
@@ -193,7 +194,7 @@ function calibrate(weights: TaggerWeights, texts: readonly LabelledText[]): void
   );
 }
 
-function save(weights: TaggerWeights, path: URL): void {
+async function save(weights: TaggerWeights, path: URL): Promise<void> {
   let largest = 0;
   for (const v of weights.emission) largest = Math.max(largest, Math.abs(v));
   const scale = 32767 / largest;
@@ -202,7 +203,7 @@ function save(weights: TaggerWeights, path: URL): void {
   const packed = deflateRawSync(Buffer.from(ints.buffer), { level: 9 });
   const file = {
     about:
-      'Name model for the PII scan, trained by scripts/train-name-tagger.ts on BTC (CC BY 4.0), UNER English-EWT (CC BY-SA 4.0), wikigold (CC BY 4.0) and synthetic sentences; see names/TRAINING.md',
+      'Name model for the PII scan, trained by scripts/train-name-tagger.ts on BTC (CC BY 4.0), UNER English-EWT (CC BY-SA 4.0), wikigold (CC BY 4.0) and synthetic sentences; see names/NOTICE.md and the anonymize README',
     bits: weights.bits,
     scale,
     slope: Number(weights.slope.toFixed(6)),
@@ -210,7 +211,9 @@ function save(weights: TaggerWeights, path: URL): void {
     transition: Array.from(weights.transition, (v) => Number(v.toFixed(4))),
     emission: packed.toString('base64'),
   };
-  writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`);
+  // Formatted as the repository formats JSON, so a rebuild is byte for byte the committed file.
+  const options = await resolveConfig(path.pathname);
+  writeFileSync(path, await format(JSON.stringify(file), { ...options, parser: 'json' }));
   console.error(`wrote ${path.pathname}: ${(packed.length / 1024).toFixed(0)} kB of weights`);
 }
 
@@ -220,5 +223,5 @@ const started = performance.now();
 const { training, calibration } = trainingTexts(argument('--synthetic', 8000));
 const weights = train(examplesOf(training, bits), bits, epochs);
 calibrate(weights, calibration);
-save(weights, new URL('../electron/core/anonymize/names/nameModel.weights.json', import.meta.url));
+await save(weights, new URL('../electron/core/anonymize/names/nameModel.weights.json', import.meta.url));
 console.error(`trained in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -1,5 +1,6 @@
 import * as fakers from '@faker-js/faker';
 import type { Faker } from '@faker-js/faker';
+import { pick, seededRandom, type Random } from '../../test/fixtures/pii/values';
 import { btc, unerEwt, wikigold, type LabelledSpan, type LabelledText, type Split } from './corpora';
 
 /**
@@ -138,23 +139,6 @@ const HELDOUT_TEMPLATES = [
   'Team Spirit Award',
   'It was a Wednesday in late Autumn.',
 ] as const;
-
-export type Random = () => number;
-
-export function seededRandom(seed: number): Random {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(random: Random, list: readonly T[]): T {
-  return list[Math.floor(random() * list.length)]!;
-}
 
 /** A name string's half: a quarter of all names are held out. */
 function halfOf(value: string): Split {
@@ -312,3 +296,5 @@ export function trainingTexts(synthetic: number): { training: LabelledText[]; ca
   const aside = texts.map(() => shuffle() < 0.1);
   return { training: texts.filter((_, i) => !aside[i]), calibration: texts.filter((_, i) => aside[i]) };
 }
+
+export { seededRandom };
