@@ -16,7 +16,7 @@ import { answerScales, type AnswerScale } from './answerScales';
 import { commitImport } from './importCommit';
 import type { ColumnSuggestion } from './mappingSuggestion';
 import { suggestColumnRole, type ColumnRoleSuggestion } from '../anonymize/columnRoles';
-import { openSource, previewRows, recogniseSource, type SourceOptions } from './sourceFile';
+import { openSource, previewRows, recogniseSource, savColumnRules, type SourceOptions } from './sourceFile';
 import type { ColumnRule } from './validation';
 
 /**
@@ -154,7 +154,10 @@ export async function importIntoProject(
         kind: plan.kind,
         sourceName: path.basename(source),
         contentSha256,
-        columns: columnRules(plan.columns),
+        columns:
+          opened.kind === 'sav'
+            ? savColumnRules(opened.table, columnRules(plan.columns))
+            : columnRules(plan.columns),
         window: plan.window,
         instrument: plan.instrument,
         skipInvalidRows: plan.skipInvalidRows,

@@ -77,6 +77,9 @@ const PRESETS: Record<Exclude<SurveyTool, 'plain'>, Record<string, ImportField>>
   },
 };
 
+/** The order in which a tool writes its own dates, where it always writes them the same way. */
+const TOOL_DATE_ORDER: Partial<Record<SurveyTool, 'dmy' | 'mdy'>> = { surveymonkey: 'mdy' };
+
 function recogniseTool(rows: readonly (readonly string[])[]): { tool: SurveyTool; reason: string } {
   const first = lower(rows[0]);
   const third = rows[2] ?? [];
@@ -161,8 +164,10 @@ export function recogniseSurveyExport(firstRows: readonly (readonly string[])[])
     const field = preset[key];
     const suggested = suggestColumn(col.index, col.name, sample);
     if (!field) return suggested;
+    const order = TOOL_DATE_ORDER[tool];
     return {
       ...suggested,
+      ...(order && field === 'submittedAt' ? { dateStyle: { order, excelSerials: false } } : {}),
       field,
       confidence: 'high',
       reason:

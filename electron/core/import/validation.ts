@@ -5,6 +5,7 @@ import type { ImportField } from './mappingSuggestion';
 import { quoteValue, type ImportProblem } from './problems';
 import type { ParticipantIdentifierKind } from './participantRegister';
 import { parseDuration, parseEventKind, parseMatchScore, parsePairingStatus } from './programValues';
+import { normaliseIdentifier } from '../anonymize/pseudonym';
 import { SeenKeys } from './seenKeys';
 import type { SourceRow } from './table';
 import { parseDate, parseNumber, type DateColumnStyle, type DecimalMark, type Parsed } from './values';
@@ -25,6 +26,8 @@ export interface ColumnRule {
   scale?: AnswerScale;
   /** Likert items from SPSS: how the file's codes score (from its value labels). */
   codes?: CodeScoring;
+  /** Other SPSS variables with value labels (1 = "Male"): each code is read as its label. */
+  valueLabels?: ReadonlyMap<number, string>;
   dateStyle?: Partial<DateColumnStyle>;
   decimal?: DecimalMark | null;
   /** Numeric items: the allowed range, inclusive. */
@@ -83,7 +86,8 @@ export function isFreeTextColumn(rule: ColumnRule): boolean {
 }
 
 /** Converts one cell for its field; null is an empty cell. */
-export function convertCell(raw: string, rule: ColumnRule): Parsed<CellValue> {
+export function convertCell(written: string, rule: ColumnRule): Parsed<CellValue> {
+  const raw = (rule.valueLabels && rule.valueLabels.get(Number(written.trim()))) ?? written;
   const text = raw.trim();
   if (text === '') return { ok: true, value: null };
   switch (rule.field) {
@@ -159,7 +163,17 @@ export function convertCell(raw: string, rule: ColumnRule): Parsed<CellValue> {
   }
 }
 
+/** An age band as forms offer them: "18-29", "25 – 34", "> 60", "60+", "Under 25", "65 or over". */
+const AGE_BAND =
+  /^(\d{1,3}\s*(-|–|to)\s*\d{1,3}|[<>≤≥]=?\s*\d{1,3}|\d{1,3}\s*\+|(under|over|below|above|less than|more than)\s+\d{1,3}|\d{1,3}\s+(or|and)\s+(over|older|above|under|younger))(\s*years?( old)?)?$/i;
+
+export function isAgeBand(text: string): boolean {
+  return AGE_BAND.test(text.trim());
+}
+
 function parseAge(text: string, rule: ColumnRule): Parsed<CellValue> {
+  // A band is a category, kept as the respondent chose it, never read as a number.
+  if (isAgeBand(text)) return { ok: true, value: text };
   const age = parseNumber(text, rule.decimal ?? null);
   if (!age.ok) return age;
   if (age.value < 0 || age.value > 120)
@@ -200,9 +214,17 @@ export function createRowValidator(settings: ValidationSettings): RowValidator {
   const freeText = new Set(columns.filter(isFreeTextColumn).map((rule) => rule.index));
   const idColumn =
     columns.find((c) => c.field === 'participantId') ?? columns.find((c) => c.field === 'email') ?? null;
-  const responseColumn = columns.find((c) => c.field === 'responseId') ?? null;
   const firstSeen = new SeenKeys();
-  const responsesSeen = new SeenKeys();
+  // A response, and a respondent's own code, appear once in a file.
+  const onceEach = (
+    [
+      ['responseId', 'response'],
+      ['respondentCode', "respondent's own code"],
+    ] as const
+  ).flatMap(([field, what]) => {
+    const rule = columns.find((c) => c.field === field);
+    return rule ? [[rule, new SeenKeys(), what] as const] : [];
+  });
   let checked = 0;
   let accepted = 0;
 
@@ -277,7 +299,9 @@ export function createRowValidator(settings: ValidationSettings): RowValidator {
         }
         if (idColumn) {
           const raw = (source.cells[idColumn.index] ?? '').trim();
-          const key = idColumn.field === 'email' ? raw.toLowerCase() : raw;
+          // The converted value: an e-mail column's "anonymous" (Microsoft Forms) names nobody.
+          const converted = values.get(idColumn.index);
+          const key = converted === null || converted === undefined ? '' : String(converted);
           if (key) {
             const dup = participantOncePerFile
               ? duplicate(firstSeen, key, source.row, idColumn, raw, 'participant')
@@ -296,9 +320,10 @@ export function createRowValidator(settings: ValidationSettings): RowValidator {
             failed ||= !!dup || (!!knownParticipants && !knownParticipants.has(key));
           }
         }
-        if (responseColumn) {
-          const raw = (source.cells[responseColumn.index] ?? '').trim();
-          const dup = raw ? duplicate(responsesSeen, raw, source.row, responseColumn, raw, 'response') : null;
+        for (const [rule, seen, what] of onceEach) {
+          const raw = (source.cells[rule.index] ?? '').trim();
+          const key = rule.field === 'respondentCode' ? normaliseIdentifier(raw, 'id') : raw;
+          const dup = key ? duplicate(seen, key, source.row, rule, raw, what) : null;
           if (dup) {
             problems.push(dup);
             failed = true;

@@ -1,0 +1,168 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportPlan } from '../../../shared/import';
+import { importIntoProject, previewSource } from '../../../electron/core/import/importJob';
+import { openEncryptedFile } from '../../../electron/core/store/encryptedFile';
+import { closeProject, createProject, PROJECT_KIND } from '../../../electron/core/store/projectFile';
+import { googleFormsCsv, respondents, writeSurveyExports } from '../../fixtures/surveys/surveyExports';
+
+const PASS = 'correct horse battery staple';
+let dir: string;
+let projectPath: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'confidant-anonymous-'));
+  projectPath = path.join(dir, 'p.confidant');
+  closeProject(createProject(projectPath, PASS, 'test'), 'test');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Imports a file as the CLI does without a mapping file: the preview's suggested plan, as it is. */
+async function importSurvey(
+  source: string,
+  window = 'Baseline',
+  change: (plan: ImportPlan) => void = () => {},
+) {
+  const preview = await previewSource(source);
+  const plan: ImportPlan = {
+    kind: 'survey',
+    window,
+    instrument: 'Pulse',
+    skipInvalidRows: false,
+    addUnknownParticipants: false,
+    options: {},
+    columns: preview.columns.map(({ confidence: _c, reason: _r, ...column }) => column),
+  };
+  change(plan);
+  return importIntoProject({ projectPath, passphrase: PASS, source, plan, actor: 'test' }, () => {});
+}
+
+function withProject<T>(read: (db: Connection) => T): T {
+  const db = openEncryptedFile(projectPath, PASS, PROJECT_KIND);
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Everything the project holds, decrypted: every value of every table, as text. */
+function decryptedContent(): string {
+  return withProject((db) => {
+    const tables = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .pluck()
+      .all() as string[];
+    return tables
+      .map((table) => JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).raw().all()))
+      .join('\n');
+  });
+}
+
+describe('anonymous survey exports', () => {
+  it('imports every row of each tool’s anonymous export as anonymous respondents of the wave', async () => {
+    const files = await writeSurveyExports(dir);
+    let waves = 0;
+    for (const [tool, file] of Object.entries(files)) {
+      const summary = await importSurvey(file, `Wave ${++waves}`);
+      expect(summary, tool).toMatchObject({
+        committed: true,
+        rowsRead: 12,
+        rowsImported: 12,
+        problemCount: 0,
+      });
+      expect(summary.respondents, tool).toMatchObject({ anonymous: 12, matched: 0, added: 0, byOwnCode: 0 });
+      expect(summary.respondents!.sentence, tool).toMatch(
+        /12 rows with no participant id, e-mail or name imported as anonymous respondents of Wave \d/,
+      );
+    }
+    withProject((db) => {
+      expect(db.prepare('SELECT count(*) FROM participant WHERE anonymous = 1').pluck().get()).toBe(72);
+      expect(
+        db.prepare("SELECT count(*) FROM participant WHERE pseudonym NOT LIKE 'R-%'").pluck().get(),
+      ).toBe(0);
+      // Nobody in the register: the roster can never find an anonymous respondent.
+      expect(db.prepare('SELECT count(*) FROM participant_identifier').pluck().get()).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM response_set').pluck().get()).toBe(72);
+    });
+  });
+
+  it('never stores the tools’ identifying columns (IP address, location), and lists every column it did not store', async () => {
+    const files = await writeSurveyExports(dir);
+    const summary = await importSurvey(files.qualtrics);
+    const notStored = new Map(summary.columnsNotStored!.map((c) => [c.column, c.reason]));
+    expect(notStored.get('IPAddress')).toMatch(/never stored/);
+    expect(notStored.get('LocationLatitude')).toMatch(/never stored/);
+    expect(notStored.get('RecipientEmail')).toMatch(/never stored/);
+    expect(notStored.get('ResponseId')).toMatch(/response id/);
+    expect(notStored.get('Duration (in seconds)')).toMatch(/not needed/);
+    await importSurvey(files.spss, 'From SPSS');
+    const bytes = decryptedContent();
+    for (const person of respondents()) {
+      expect(bytes).not.toContain(person.ip);
+      expect(bytes).not.toContain(person.latitude);
+      expect(bytes).not.toContain(person.longitude);
+    }
+  });
+
+  it('a Microsoft Forms e-mail column of "anonymous" names nobody: no duplicate, no participant', async () => {
+    const files = await writeSurveyExports(dir);
+    const summary = await importSurvey(files.microsoftForms);
+    expect(summary).toMatchObject({ committed: true, rowsImported: 12, problemCount: 0 });
+    expect(summary.respondents!.anonymous).toBe(12);
+  });
+
+  it('links an anonymous respondent’s waves by their own code, kept only as a keyed hash', async () => {
+    const people = respondents(8);
+    const baseline = path.join(dir, 'baseline.csv');
+    const followUp = path.join(dir, 'follow-up.csv');
+    writeFileSync(baseline, googleFormsCsv(people));
+    // The follow-up: six of the eight answer again (with their codes written in lower case), plus one newcomer.
+    writeFileSync(
+      followUp,
+      googleFormsCsv([
+        ...people.slice(2).map((p) => ({ ...p, ownCode: p.ownCode.toLowerCase() })),
+        respondents(9)[8]!,
+      ]),
+    );
+    const markCode = (plan: ImportPlan) => {
+      const column = plan.columns.find((c) => c.heading.startsWith('Your personal code'))!;
+      column.field = 'respondentCode';
+      column.role = 'direct-identifier';
+    };
+    const first = await importSurvey(baseline, 'Baseline', markCode);
+    expect(first.respondents).toMatchObject({ anonymous: 8, byOwnCode: 8 });
+    const second = await importSurvey(followUp, 'Follow-up', markCode);
+    expect(second).toMatchObject({ committed: true, rowsImported: 7 });
+    expect(second.respondents!.byOwnCode).toBe(7);
+    withProject((db) => {
+      expect(db.prepare('SELECT count(*) FROM participant WHERE anonymous = 1').pluck().get()).toBe(9);
+      const linked = db
+        .prepare(
+          'SELECT count(*) FROM (SELECT participant_id FROM response_set GROUP BY participant_id HAVING count(*) = 2)',
+        )
+        .pluck()
+        .get();
+      expect(linked).toBe(6);
+    });
+    const bytes = decryptedContent();
+    for (const person of people) expect(bytes).not.toContain(person.ownCode);
+  });
+
+  it('refuses a respondent’s own code given twice in one file', async () => {
+    const people = respondents(3);
+    const file = path.join(dir, 'twice.csv');
+    writeFileSync(
+      file,
+      googleFormsCsv([people[0]!, people[1]!, { ...people[2]!, ownCode: people[0]!.ownCode }]),
+    );
+    const summary = await importSurvey(file, 'Baseline', (plan) => {
+      plan.columns.find((c) => c.heading.startsWith('Your personal code'))!.field = 'respondentCode';
+    });
+    expect(summary.committed).toBe(false);
+    expect(summary.problems[0]!.message).toMatch(/Row 4, .*already appears in row 2/);
+  });
+});
