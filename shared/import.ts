@@ -152,6 +152,8 @@ export const columnPlanSchema = z
      */
     identifierKind: z.enum(['id', 'email', 'name']).optional(),
     decimal: z.enum(['.', ',']).optional(),
+    /** Multiple-choice questions with several answers a respondent: what joins the chosen options. */
+    multiSelect: z.enum([',', ';']).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     /** The evaluator's confirmed role of the column (participant traits only; identifiers are always direct). */

@@ -27,7 +27,18 @@ export const PREVIEW_ROWS = 50;
 const IMPORT_CACHE_KIB = 16 * 1024;
 
 function toColumnPlan(suggestion: ColumnSuggestion): SourcePreview['columns'][number] {
-  const { index, heading, field, confidence, reason, scale, dateStyle, decimal, identifierKind } = suggestion;
+  const {
+    index,
+    heading,
+    field,
+    confidence,
+    reason,
+    scale,
+    dateStyle,
+    decimal,
+    identifierKind,
+    multiSelect,
+  } = suggestion;
   return {
     index,
     heading,
@@ -38,6 +49,7 @@ function toColumnPlan(suggestion: ColumnSuggestion): SourcePreview['columns'][nu
     ...(dateStyle?.order ? { dateOrder: dateStyle.order } : {}),
     ...(decimal ? { decimal } : {}),
     ...(identifierKind ? { identifierKind } : {}),
+    ...(multiSelect ? { multiSelect } : {}),
   };
 }
 
@@ -76,7 +88,11 @@ export async function previewSource(
 function suggestedRole(suggestion: ColumnSuggestion, sample: readonly string[]): ColumnRoleSuggestion {
   if (directIdentifierFields.includes(suggestion.field))
     return { role: 'direct-identifier', reason: 'it identifies a person: pseudonymised, never stored' };
-  return suggestColumnRole(suggestion.heading, sample);
+  const suggested = suggestColumnRole(suggestion.heading, sample);
+  // Answers picked from a list (dishes, films, brands) are kept as chosen, never read as prose or as names.
+  if (suggestion.field === 'choiceItem' && suggested.role !== 'sensitive-attribute')
+    return { role: 'other', reason: 'the answers are chosen from a list: kept as chosen, not scanned' };
+  return suggested;
 }
 
 function answerScale(id: string): AnswerScale {
@@ -104,6 +120,7 @@ export function columnRules(columns: readonly ColumnPlan[]): ColumnRule[] {
     min: column.min,
     max: column.max,
     identifierKind: column.identifierKind,
+    multiSelect: column.multiSelect,
     role: column.role,
     generalise: column.generalise,
   }));

@@ -3,6 +3,7 @@ import { openCsv, type CsvOptions, type CsvTable } from './csvReader';
 import { scoreCodes, type CodeScoring } from './answerScales';
 import { fileProblem, ImportFileError } from './problems';
 import { openSav, type SpssFile, type SpssOptions } from './spssReader';
+import { suggestColumn } from './mappingSuggestion';
 import { recogniseSurveyExport, type SurveyExport } from './surveyExports';
 import type { SourceRow, SourceTable } from './table';
 import type { ColumnRule } from './validation';
@@ -84,15 +85,29 @@ export function describeSav(sav: SpssFile, rows: SourceRow[]): SurveyExport {
   const cells = rows.map((r) =>
     r.cells.map((raw, index) => labelled[index]?.valueLabels?.get(Number(raw.trim())) ?? raw),
   );
+  const labels = sav.variables.map((v) => v.label || v.name);
   let recognised = recogniseSurveyExport([sav.header, ...cells]);
   if (recognised.tool === 'qualtrics')
     // Shaped as Qualtrics' CSV (names, questions, import ids) so the same preset applies.
     recognised = recogniseSurveyExport([
       sav.header,
-      sav.header,
+      labels,
       sav.header.map(() => '{"ImportId":""}'),
       ...cells,
     ]);
+  else
+    // The variable labels are the questions: "What is your gender?" behind Q3.
+    recognised = {
+      ...recognised,
+      mapping: sav.header.map((name, index) =>
+        suggestColumn(
+          index,
+          name,
+          cells.map((row) => row[index] ?? ''),
+          labels[index],
+        ),
+      ),
+    };
   const columns = sav.variables.map((v, index) => ({ index, name: v.name, question: v.label || v.name }));
   const mapping = recognised.mapping.map((suggestion, index) => {
     const variable = sav.variables[index]!;

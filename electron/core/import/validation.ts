@@ -1,7 +1,7 @@
 import { isEmailAddress } from './emailAddress';
 import { scoreAnswer, type AnswerScale, type CodeScoring } from './answerScales';
 import type { ColumnRole, Generalisation } from '../../../shared/import';
-import type { ImportField } from './mappingSuggestion';
+import { splitOptions, type ImportField, type OptionSeparator } from './mappingSuggestion';
 import { quoteValue, type ImportProblem } from './problems';
 import type { ParticipantIdentifierKind } from './participantRegister';
 import { parseDuration, parseEventKind, parseMatchScore, parsePairingStatus } from './programValues';
@@ -33,6 +33,8 @@ export interface ColumnRule {
   /** Numeric items: the allowed range, inclusive. */
   min?: number;
   max?: number;
+  /** Multiple-choice questions with several answers: what joins the chosen options (stored as a set). */
+  multiSelect?: OptionSeparator;
   /** mentorId and menteeId columns: which identifier of a person the column holds (the value decides if unset). */
   identifierKind?: ParticipantIdentifierKind;
   /** Participant traits: the role the evaluator confirmed, and how the value is coarsened before it is stored. */
@@ -54,7 +56,8 @@ export interface ValidationSettings {
   redactText?: (text: string) => string;
 }
 
-export type CellValue = string | number | boolean | null;
+/** A typed cell; a multiple-answer question's chosen options are a list. */
+export type CellValue = string | number | boolean | null | string[];
 
 /** A row that passed: its typed values by column index. */
 export interface CheckedRow {
@@ -154,6 +157,8 @@ export function convertCell(written: string, rule: ColumnRule): Parsed<CellValue
             message: `${quoteValue(raw)} is not a role; expected Mentor or Mentee.`,
           };
     }
+    case 'choiceItem':
+      return { ok: true, value: rule.multiSelect ? splitOptions(text, rule.multiSelect) : text };
     case 'ignore':
       return { ok: true, value: null };
     default:

@@ -7,7 +7,13 @@ import type { ImportPlan } from '../../../shared/import';
 import { importIntoProject, previewSource } from '../../../electron/core/import/importJob';
 import { openEncryptedFile } from '../../../electron/core/store/encryptedFile';
 import { closeProject, createProject, PROJECT_KIND } from '../../../electron/core/store/projectFile';
-import { googleFormsCsv, respondents, writeSurveyExports } from '../../fixtures/surveys/surveyExports';
+import { readParticipantQuasiIdentifiers } from '../../../electron/core/anonymize/participantQuasiIdentifiers';
+import {
+  DISHES,
+  googleFormsCsv,
+  respondents,
+  writeSurveyExports,
+} from '../../fixtures/surveys/surveyExports';
 
 const PASS = 'correct horse battery staple';
 let dir: string;
@@ -164,5 +170,136 @@ describe('anonymous survey exports', () => {
     });
     expect(summary.committed).toBe(false);
     expect(summary.problems[0]!.message).toMatch(/Row 4, .*already appears in row 2/);
+  });
+});
+
+/** Each stored answer of an instrument's item, by response, in participant order. */
+function answersTo(instrument: string, code: string): unknown[] {
+  return withProject((db) =>
+    (
+      db
+        .prepare(
+          `SELECT r.value FROM response r JOIN item i ON i.id = r.item_id JOIN instrument ins ON ins.id = i.instrument_id
+           WHERE ins.name = ? AND i.code = ? ORDER BY r.participant_id`,
+        )
+        .pluck()
+        .all(instrument, code) as (string | number | null)[]
+    ).map((value) => (typeof value === 'string' && value.startsWith('[') ? JSON.parse(value) : value)),
+  );
+}
+
+const itemTypes = (instrument: string) =>
+  withProject(
+    (db) =>
+      Object.fromEntries(
+        db
+          .prepare(
+            'SELECT i.code, i.type FROM item i JOIN instrument ins ON ins.id = i.instrument_id WHERE ins.name = ?',
+          )
+          .raw()
+          .all(instrument) as [string, string][],
+      ) as Record<string, string>,
+  );
+
+const DISHES_Q = 'Which of these dishes would you like at the closing lunch? (choose all that apply)';
+const FILM_Q = 'Which film should we show at the celebration?';
+
+describe('what each column of a real export becomes', () => {
+  const people = respondents();
+
+  async function importAs(file: string, instrument: string) {
+    const preview = await previewSource(file);
+    const summary = await importIntoProject(
+      {
+        projectPath,
+        passphrase: PASS,
+        source: file,
+        actor: 'test',
+        plan: {
+          kind: 'survey',
+          window: 'Baseline',
+          instrument,
+          skipInvalidRows: false,
+          addUnknownParticipants: false,
+          options: {},
+          columns: preview.columns.map(({ confidence: _c, reason: _r, ...column }) => column),
+        },
+      },
+      () => {},
+    );
+    expect(summary).toMatchObject({ committed: true, rowsImported: 12 });
+    return summary;
+  }
+
+  it('keeps choice answers as chosen (films, dishes), and multiple answers as sets of options', async () => {
+    const files = await writeSurveyExports(dir);
+    await importAs(files.googleForms, 'Google');
+    await importAs(files.microsoftForms, 'Microsoft');
+    await importAs(files.qualtrics, 'Qualtrics');
+    for (const [instrument, film, dishes] of [
+      ['Google', FILM_Q, DISHES_Q],
+      ['Microsoft', FILM_Q, DISHES_Q],
+      ['Qualtrics', 'Q7', 'Q6'],
+    ] as const) {
+      expect(itemTypes(instrument)[film], instrument).toBe('choice');
+      expect(itemTypes(instrument)[dishes], instrument).toBe('choice');
+      // Never scanned as prose: "Paddington" and "Black Panther" are films, not people.
+      expect(answersTo(instrument, film), instrument).toEqual(people.map((p) => p.film));
+      expect(answersTo(instrument, dishes), instrument).toEqual(
+        people.map((p) => (p.dishes.length === 0 ? null : p.dishes)),
+      );
+    }
+    // Open answers still are scanned.
+    expect(itemTypes('Google')['What, if anything, has changed for you since the programme began?']).toBe(
+      'text',
+    );
+  });
+
+  it('keeps demographic and date answers as the respondents’ traits, which the disclosure-risk panel sees', async () => {
+    const files = await writeSurveyExports(dir);
+    await importAs(files.qualtrics, 'Qualtrics');
+    await importAs(files.surveyMonkeyCsv, 'SurveyMonkey');
+    const traits = withProject((db) => readParticipantQuasiIdentifiers(db));
+    expect(traits).toHaveLength(24);
+    const qualtrics = traits.slice(0, 12);
+    expect(qualtrics.map((t) => t.values.gender)).toEqual(people.map((p) => p.gender));
+    expect(qualtrics.map((t) => t.values['attributes.ageBand'])).toEqual(people.map((p) => p.ageBand));
+    expect(qualtrics.map((t) => t.values['attributes.Q5'])).toEqual(people.map((p) => p.education));
+    expect(qualtrics.map((t) => t.values['attributes.Q8'])).toEqual(
+      people.map((p) => p.workshop.toISOString().slice(0, 10)),
+    );
+    // SurveyMonkey's age bands ("> 60") and genders, asked as questions, are traits too, never numbers.
+    const monkey = traits.slice(12);
+    expect(monkey.map((t) => t.values['attributes.ageBand'])).toEqual(people.map((p) => p.ageBand));
+    expect(monkey.map((t) => t.values.gender)).toEqual(people.map((p) => p.gender));
+  });
+
+  it('reads SurveyMonkey’s two heading rows: sub-answers fold into the item names, no heading is an answer', async () => {
+    const files = await writeSurveyExports(dir);
+    const summary = await importAs(files.surveyMonkeyXlsx, 'SurveyMonkey');
+    expect(summary.rowsRead).toBe(12);
+    const types = itemTypes('SurveyMonkey');
+    for (const dish of DISHES) expect(types[`${DISHES_Q} - ${dish}`], dish).toBe('choice');
+    expect(types['Other (please specify)']).toBe('text');
+    expect(answersTo('SurveyMonkey', `${DISHES_Q} - Sushi`)).toEqual(
+      people.map((p) => (p.dishes.includes('Sushi') ? 'Sushi' : null)),
+    );
+    const everything = JSON.stringify(
+      withProject((db) => db.prepare('SELECT answers FROM response_set').pluck().all()),
+    );
+    expect(everything).not.toMatch(/Open-Ended Response|"Response"/);
+  });
+
+  it('scores a Qualtrics .sav’s 11-15 codes by their labels, reads other codes as labels, keeps dates', async () => {
+    const files = await writeSurveyExports(dir);
+    await importAs(files.spss, 'SPSS');
+    // 11 = "Strongly agree" .. 15 = "Strongly disagree": scored 5 .. 1 by label.
+    expect(answersTo('SPSS', 'Q1')).toEqual(people.map((p) => p.confidence));
+    const traits = withProject((db) => readParticipantQuasiIdentifiers(db));
+    expect(traits.map((t) => t.values.gender)).toEqual(people.map((p) => p.gender));
+    expect(traits.map((t) => t.values['attributes.Q8'])).toEqual(
+      people.map((p) => p.workshop.toISOString().slice(0, 10)),
+    );
+    expect(Object.keys(itemTypes('SPSS'))).toEqual(['Q1', 'Q9_TEXT']);
   });
 });
