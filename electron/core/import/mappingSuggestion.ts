@@ -1,5 +1,5 @@
 import { importFields, type ImportField } from '../../../shared/import';
-import { recogniseAnswerScale, type AnswerScale } from './answerScales';
+import { numberedRatingScale, recogniseAnswerScale, type AnswerScale } from './answerScales';
 import type { ParticipantIdentifierKind } from './participantRegister';
 import {
   inferDateStyle,
@@ -249,7 +249,7 @@ export function suggestColumn(
     return { ...base, field: 'ignore', confidence: 'low', reason: 'the column is empty' };
   if (share(values, (v) => EMAIL.test(v)) >= 0.8)
     return { ...base, field: 'email', confidence: 'medium', reason: 'the values are e-mail addresses' };
-  const scale = recogniseAnswerScale(values);
+  const scale = recogniseAnswerScale(values) ?? numberedRatingScale(question, values);
   if (scale)
     return {
       ...base,

@@ -274,6 +274,31 @@ describe('what each column of a real export becomes', () => {
     expect(monkey.map((t) => t.values.gender)).toEqual(people.map((p) => p.gender));
   });
 
+  it('reads six-point agreement items, in words or in numbers, as ordinal items of the 6-point scale', async () => {
+    const files = await writeSurveyExports(dir);
+    await importAs(files.qualtrics, 'Qualtrics');
+    await importAs(files.googleForms, 'Google');
+    await importAs(files.microsoftForms, 'Microsoft');
+    const BELONG = 'To what extent do you agree: I feel I belong in this organisation';
+    for (const [instrument, code] of [
+      ['Qualtrics', 'Q2'],
+      ['Google', `${BELONG} (1 = Strongly disagree, 6 = Strongly agree)`],
+      ['Microsoft', BELONG],
+    ] as const) {
+      const scale = withProject(
+        (db) =>
+          db
+            .prepare(
+              `SELECT i.type, s.name FROM item i JOIN instrument ins ON ins.id = i.instrument_id
+               LEFT JOIN answer_scale s ON s.id = i.scale_id WHERE ins.name = ? AND i.code = ?`,
+            )
+            .get(instrument, code) as { type: string; name: string },
+      );
+      expect(scale, instrument).toEqual({ type: 'likert', name: '6-point agreement' });
+      expect(answersTo(instrument, code), instrument).toEqual(people.map((p) => p.belonging));
+    }
+  });
+
   it('reads SurveyMonkey’s two heading rows: sub-answers fold into the item names, no heading is an answer', async () => {
     const files = await writeSurveyExports(dir);
     const summary = await importAs(files.surveyMonkeyXlsx, 'SurveyMonkey');
