@@ -264,6 +264,10 @@ export interface SourcePreview {
   savedMapping: SavedMapping | null;
   /** The answer scales a Likert column can be read on. */
   answerScales: AnswerScaleChoice[];
+  /** No row of the preview names a participant (no id, e-mail or name): a survey's rows are anonymous respondents. */
+  anonymous: boolean;
+  /** Date columns whose dates could be day-first or month-first (03/02/2026): the evaluator says which. */
+  ambiguousDates: number[];
 }
 
 /** How a survey wave's rows found their respondents. */

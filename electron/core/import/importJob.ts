@@ -14,7 +14,8 @@ import { openEncryptedFile } from '../store/encryptedFile';
 import { PROJECT_KIND } from '../store/projectFile';
 import { answerScales, type AnswerScale } from './answerScales';
 import { commitImport } from './importCommit';
-import type { ColumnSuggestion } from './mappingSuggestion';
+import { dateFields, type ColumnSuggestion } from './mappingSuggestion';
+import { parseDate } from './values';
 import { suggestColumnRole, type ColumnRoleSuggestion } from '../anonymize/columnRoles';
 import { openSource, previewRows, recogniseSource, savColumnRules, type SourceOptions } from './sourceFile';
 import type { ColumnRule } from './validation';
@@ -81,7 +82,33 @@ export async function previewSource(
     })),
     roleReasons: roles.map((suggested) => suggested.reason),
     rows: rows.map((row) => row.cells),
+    anonymous: !recognised.mapping.some((suggestion) =>
+      rows.some((row) => namesSomeone(suggestion.field, row.cells[suggestion.index] ?? '')),
+    ),
+    ambiguousDates: recognised.mapping
+      .filter(
+        (suggestion) =>
+          dateFields.has(suggestion.field) &&
+          !suggestion.dateStyle?.order &&
+          rows.some((row) => isAmbiguousDate(row.cells[suggestion.index] ?? '')),
+      )
+      .map((suggestion) => suggestion.index),
   };
+}
+
+/** A cell that names a participant: an id, an e-mail (not Microsoft Forms' "anonymous") or a name. */
+function namesSomeone(field: ColumnSuggestion['field'], cell: string): boolean {
+  const text = cell.trim();
+  return (
+    ['participantId', 'email', 'fullName', 'givenName', 'familyName'].includes(field) &&
+    text !== '' &&
+    text.toLowerCase() !== 'anonymous'
+  );
+}
+
+/** 03/02/2026: a date unless its order is known, and two different dates by order. */
+function isAmbiguousDate(cell: string): boolean {
+  return !parseDate(cell).ok && parseDate(cell, { order: 'dmy' }).ok && parseDate(cell, { order: 'mdy' }).ok;
 }
 
 /** The column's anonymisation role as its heading and values suggest it, for the evaluator to confirm. */

@@ -165,7 +165,8 @@ const HEADING_RULES: [RegExp, ImportField, string][] = [
   [/date|^when\b/, 'date', 'the heading says date'],
 ];
 
-const dateFields = new Set<ImportField>([
+/** Fields holding dates, read in the column's day/month order. */
+export const dateFields: ReadonlySet<ImportField> = new Set<ImportField>([
   'date',
   'birthDate',
   'submittedAt',

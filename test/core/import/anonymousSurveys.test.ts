@@ -11,6 +11,7 @@ import { readParticipantQuasiIdentifiers } from '../../../electron/core/anonymiz
 import {
   DISHES,
   googleFormsCsv,
+  qualtricsCsv,
   respondents,
   writeSurveyExports,
 } from '../../fixtures/surveys/surveyExports';
@@ -112,6 +113,19 @@ describe('anonymous survey exports', () => {
       expect(bytes).not.toContain(person.latitude);
       expect(bytes).not.toContain(person.longitude);
     }
+  });
+
+  it('tells the wizard the file is anonymous and which date columns need their order', async () => {
+    const file = path.join(dir, 'qualtrics.csv');
+    writeFileSync(file, qualtricsCsv(respondents(12, { ambiguousDates: true })));
+    const preview = await previewSource(file);
+    expect(preview.anonymous).toBe(true);
+    expect(preview.ambiguousDates.map((index) => preview.header[index])).toEqual(['Q8']);
+    const files = await writeSurveyExports(dir);
+    expect((await previewSource(files.microsoftForms)).anonymous).toBe(true);
+    const named = path.join(dir, 'named.csv');
+    writeFileSync(named, 'Email,Q1\namara@example.org,Agree\n');
+    expect((await previewSource(named)).anonymous).toBe(false);
   });
 
   it('a Microsoft Forms e-mail column of "anonymous" names nobody: no duplicate, no participant', async () => {
