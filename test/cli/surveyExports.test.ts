@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   googleFormsCsv,
@@ -122,6 +123,21 @@ describe('confidant import --as survey of the tools’ anonymous exports', () =>
     const unknown = wave('after.csv', 'Later', '--respondent-code', 'No such column');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no column headed so/);
+  });
+
+  it('reads a file in the character set given with --encoding', SLOW, () => {
+    expect(confidant(['init', 'p.confidant']).code).toBe(0);
+    // Mac Roman bytes that are also valid Windows-1252 letters: only the evaluator's word settles it here.
+    writeFileSync(
+      path.join(dir, 'mac.csv'),
+      iconv.encode('Response,Comment\rR_1,Caf\u00e9 au lait\rR_2,Caf\u00e9 noir\r', 'macintosh'),
+    );
+    const read = wave('mac.csv', 'Baseline', '--encoding', 'mac-roman');
+    expect(read.code).toBe(0);
+    expect(read.summary).toMatchObject({ committed: true, rowsImported: 2 });
+    const unknown = wave('mac.csv', 'Other', '--encoding', 'latin-9');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--encoding latin-9 is not one the import reads/);
   });
 
   it(
