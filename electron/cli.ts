@@ -5,7 +5,9 @@ import { parseArgs } from 'node:util';
 import type { HandlerArgs, HandlerName, HandlerResults } from '../shared/api';
 import { ConfidantError } from '../shared/errors';
 import type { DocumentKind } from '../shared/documentImport';
-import type { ImportKind } from '../shared/import';
+import type { ImportKind, ImportPlan } from '../shared/import';
+
+type SourceOptions = ImportPlan['options'];
 import { piiScanCommand } from './core/anonymize/piiScanCommand';
 import { projectScanOptions } from './core/anonymize/anonymisationSettings';
 import { exampleInterview, exampleProgram } from './core/demo/exampleProgram';
@@ -31,10 +33,17 @@ const USAGE = `Usage: confidant <command> [arguments]
                        transcript awaiting review
   import FILE SOURCE --as roster|pairings|survey|hr|activity [--window NAME] [--instrument NAME]
                      [--mapping MAP.json] [--skip-invalid-rows] [--add-participants] [--vault VAULT]
+                     [--respondent-code COLUMN] [--date-order dmy|mdy] [--encoding ENCODING]
                        import a roster, a pairing list, a survey wave, HR progression records or an activity
                        log of meetings (CSV, TSV, XLSX, SPSS .sav; Qualtrics, SurveyMonkey, Google Forms and
-                       Microsoft Forms exports recognised); prints a JSON summary. With --vault, a roster's
-                       ids, e-mails and names are kept for their pseudonyms in that re-identification vault
+                       Microsoft Forms exports recognised); prints a JSON summary. A survey row without a
+                       participant id, e-mail or name is an anonymous respondent of the wave; one whose id is
+                       not on the roster is refused unless --add-participants adds it. --respondent-code names
+                       the column of the respondents' own codes, which link anonymous waves (kept only as a
+                       keyed hash). --date-order reads dates such as 03/02/2026 day-first (dmy) or month-first
+                       (mdy) where the file does not tell. --encoding: utf-8, utf-16le, utf-16be,
+                       windows-1252 or mac-roman. With --vault, a roster's ids, e-mails and names are kept for
+                       their pseudonyms in that re-identification vault
   import FILE SOURCE --as transcript|journal|mentor-note [--title T] [--participant ID|EMAIL] [--window NAME]
                        import an interview transcript, a journal or a mentor's notes (.txt, .docx, .vtt,
                        .srt); it waits in the project for review of the identifiers the scan finds in it;
@@ -155,6 +164,9 @@ const commandOptions: Record<string, Record<string, { type: 'string' | 'boolean'
     title: { type: 'string' },
     participant: { type: 'string' },
     vault: { type: 'string' },
+    'respondent-code': { type: 'string' },
+    'date-order': { type: 'string' },
+    encoding: { type: 'string' },
   },
   vault: { project: { type: 'string' } },
   'remove-import': { 'dry-run': { type: 'boolean' } },
@@ -186,6 +198,56 @@ async function importDocument(engine: Engine, source: string, kind: DocumentKind
 function mappingColumns(file: string): unknown {
   const saved = JSON.parse(readFileSync(file, 'utf8')) as unknown;
   return Array.isArray(saved) ? saved : (saved as { columns?: unknown }).columns;
+}
+
+const ENCODINGS: Record<string, SourceOptions['encoding']> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
+  'windows-1252': 'windows-1252',
+  cp1252: 'windows-1252',
+  'mac-roman': 'macintosh',
+  macroman: 'macintosh',
+  macintosh: 'macintosh',
+};
+
+/** `--encoding`: how the file's bytes are read, when the guess is wrong. */
+function sourceOptionsOf(options: Options): SourceOptions {
+  if (options.encoding === undefined) return {};
+  const encoding = ENCODINGS[String(options.encoding).toLowerCase()];
+  if (!encoding)
+    throw new UsageError(
+      `--encoding ${String(options.encoding)} is not one the import reads; give utf-8, utf-16le, utf-16be, windows-1252 or mac-roman.`,
+    );
+  return { encoding };
+}
+
+/**
+ * `--date-order` for every column whose order the file does not tell, and `--respondent-code COLUMN` (by its
+ * heading, any case): the respondents' own codes, kept only as a keyed hash.
+ */
+function withColumnOptions(columns: unknown, options: Options): unknown {
+  const order = options['date-order'];
+  if (order !== undefined && order !== 'dmy' && order !== 'mdy')
+    throw new UsageError(`--date-order is dmy (day first: 03/02 is 3 February) or mdy (month first).`);
+  const code = typeof options['respondent-code'] === 'string' ? options['respondent-code'].trim() : undefined;
+  if (!Array.isArray(columns)) return columns;
+  const planned = columns as { heading?: string; dateOrder?: string; field?: string }[];
+  if (
+    code !== undefined &&
+    !planned.some((column) => column.heading?.trim().toLowerCase() === code.toLowerCase())
+  )
+    throw new UsageError(
+      `--respondent-code ${code}: the file has no column headed so; its columns are ${planned.map((c) => c.heading).join(', ')}.`,
+    );
+  return planned.map((column) => ({
+    ...column,
+    ...(order && !column.dateOrder ? { dateOrder: order } : {}),
+    ...(code !== undefined && column.heading?.trim().toLowerCase() === code.toLowerCase()
+      ? { field: 'respondentCode', role: 'direct-identifier' }
+      : {}),
+  }));
 }
 
 function readInput(source: string | undefined): string {
@@ -283,12 +345,15 @@ const commands: Record<
       print(await importDocument(engine, granted, documentKind, options));
       return 0;
     }
-    const columns =
+    const sourceOptions = sourceOptionsOf(options);
+    const columns = withColumnOptions(
       typeof options.mapping === 'string'
         ? mappingColumns(options.mapping)
-        : (await call(engine, 'import.preview', { source: granted })).columns.map(
+        : (await call(engine, 'import.preview', { source: granted, options: sourceOptions })).columns.map(
             ({ confidence: _confidence, reason: _reason, ...column }) => column,
-          );
+          ),
+      options,
+    );
     // The mapping file and --as are checked against the contract's schema by the engine, as the window's are.
     const summary = await call(engine, 'import.commit', {
       source: granted,
@@ -299,6 +364,7 @@ const commands: Record<
         instrument: options.instrument as string | undefined,
         skipInvalidRows: options['skip-invalid-rows'] === true,
         addUnknownParticipants: options['add-participants'] === true,
+        options: sourceOptions,
       },
     });
     print(summary);

@@ -27,6 +27,11 @@ export const importFields = [
   /** Any other trait of the participant, kept under its heading. */
   'attribute',
   'responseId',
+  /**
+   * An anonymous respondent's own code (a self-generated code: initials of their mother, birth month...): kept
+   * only as a keyed hash, which links the respondent's waves without identifying anyone.
+   */
+  'respondentCode',
   'submittedAt',
   'date',
   'likertItem',
@@ -61,6 +66,7 @@ export const directIdentifierFields: readonly ImportField[] = [
   'fullName',
   'givenName',
   'familyName',
+  'respondentCode',
   'mentorId',
   'menteeId',
 ];
@@ -146,6 +152,8 @@ export const columnPlanSchema = z
      */
     identifierKind: z.enum(['id', 'email', 'name']).optional(),
     decimal: z.enum(['.', ',']).optional(),
+    /** Multiple-choice questions with several answers a respondent: what joins the chosen options. */
+    multiSelect: z.enum([',', ';']).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     /** The evaluator's confirmed role of the column (participant traits only; identifiers are always direct). */
@@ -256,6 +264,24 @@ export interface SourcePreview {
   savedMapping: SavedMapping | null;
   /** The answer scales a Likert column can be read on. */
   answerScales: AnswerScaleChoice[];
+  /** No row of the preview names a participant (no id, e-mail or name): a survey's rows are anonymous respondents. */
+  anonymous: boolean;
+  /** Date columns whose dates could be day-first or month-first (03/02/2026): the evaluator says which. */
+  ambiguousDates: number[];
+}
+
+/** How a survey wave's rows found their respondents. */
+export interface RespondentMatching {
+  /** Rows matched to a participant already in the project, by id, e-mail or name. */
+  matched: number;
+  /** Rows whose participant was added to the project (new participants allowed). */
+  added: number;
+  /** Rows with no id, e-mail or name: anonymous respondents of the wave, kept apart from the roster. */
+  anonymous: number;
+  /** Anonymous rows whose respondent's own code linked them to that respondent's other waves. */
+  byOwnCode: number;
+  /** The same, in one sentence for the summary. */
+  sentence: string;
 }
 
 export interface ImportSummary {
@@ -269,6 +295,12 @@ export interface ImportSummary {
   participantsAdded: number;
   problemCount: number;
   problems: ImportProblemReport[];
+  /** A survey wave: how its rows found their respondents, in numbers and in one sentence. */
+  respondents?: RespondentMatching;
+  /** Every column of the file that was not stored as it is, and why (identifiers, the tool's own columns...). */
+  columnsNotStored?: { column: string; reason: string }[];
+  /** Why nothing was kept, when nothing was (a file that stored no row is never marked as imported). */
+  nothingStored?: string;
   /** A roster committed while the re-identification vault was open: the identifiers kept there. */
   identitiesKept?: number;
   /** Why the vault was not updated, when the roster went into the project but its identities could not be kept. */

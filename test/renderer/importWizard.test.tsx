@@ -5,6 +5,7 @@ import type { ImportProblemReport, ImportSummary, SourcePreview } from '../../sh
 import { CheckStep } from '../../renderer/areas/import/CheckStep';
 import { ImportProgress } from '../../renderer/areas/import/ImportProgress';
 import { MapColumns } from '../../renderer/areas/import/MapColumns';
+import { PreviewStep } from '../../renderer/areas/import/PreviewStep';
 import { SummaryStep } from '../../renderer/areas/import/SummaryStep';
 import {
   buildPlan,
@@ -78,6 +79,8 @@ function preview(overrides: Partial<SourcePreview> = {}): SourcePreview {
     ],
     savedMapping: null,
     answerScales: [AGREEMENT],
+    anonymous: false,
+    ambiguousDates: [],
     ...overrides,
   };
 }
@@ -220,6 +223,42 @@ describe('the check and the summary in words', () => {
     expect(rowsPerSecond(12345.6)).toBe('12,346 rows/s');
     expect(rowsPerSecond(undefined)).toBeNull();
     expect(rowsPerSecond(0)).toBeNull();
+  });
+
+  it('says in one sentence that an anonymous file’s rows are anonymous respondents, and asks the date order once', () => {
+    const shown = preview({
+      anonymous: true,
+      ambiguousDates: [1, 2],
+      header: ['Response ID', 'Workshop day', 'Follow-up day'],
+      columns: [
+        { index: 0, heading: 'Response ID', field: 'responseId', confidence: 'high', reason: 'r' },
+        { index: 1, heading: 'Workshop day', field: 'date', confidence: 'high', reason: 'r' },
+        { index: 2, heading: 'Follow-up day', field: 'date', confidence: 'high', reason: 'r' },
+      ],
+      rows: [['R_1', '03/02/2026', '04/02/2026']],
+    });
+    const step = (
+      <PreviewStep
+        source="/tmp/forms.csv"
+        preview={shown}
+        options={{}}
+        onOptions={() => undefined}
+        busy={false}
+        theme="light"
+        columns={initialColumns(shown, false)}
+        onColumns={() => undefined}
+      />
+    );
+    const html = renderToString(step);
+    expect(html).toContain('imported as anonymous respondents of the wave, kept apart from the roster');
+    expect(html.match(/can be read two ways/g)).toHaveLength(1);
+    expect(html).toContain('Workshop day, Follow-up day');
+    expect(html).toContain('03/02/2026 is 3 February');
+    const notAnonymous = renderToString(
+      <PreviewStep {...step.props} preview={preview()} columns={initialColumns(preview(), false)} />,
+    );
+    expect(notAnonymous).not.toContain('anonymous respondents');
+    expect(notAnonymous).not.toContain('can be read two ways');
   });
 
   it('renders the check with the skip choice, and the summary with the reasons', () => {

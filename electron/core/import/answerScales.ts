@@ -41,6 +41,25 @@ export const answerScales: readonly AnswerScale[] = [
     aliases: { ...NEUTRAL_AGREE, 'somewhat disagree': 'disagree', 'somewhat agree': 'agree' },
   },
   {
+    // Six points, no middle answer (before the 7-point scale: a column using "Slightly" without a neutral
+    // answer is far more often this one).
+    id: 'agreement-6',
+    name: '6-point agreement',
+    labels: [
+      'Strongly disagree',
+      'Disagree',
+      'Slightly disagree',
+      'Slightly agree',
+      'Agree',
+      'Strongly agree',
+    ],
+    // "Somewhat agree" is Qualtrics' 7-point wording, so it is not an alias here.
+    aliases: {
+      'mildly disagree': 'slightly disagree',
+      'mildly agree': 'slightly agree',
+    },
+  },
+  {
     id: 'agreement-7',
     name: '7-point agreement',
     labels: [
@@ -129,7 +148,35 @@ export const answerScales: readonly AnswerScale[] = [
     name: '5-point quality',
     labels: ['Poor', 'Fair', 'Good', 'Very good', 'Excellent'],
   },
+  {
+    id: 'rating-10',
+    name: '10-point rating',
+    labels: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
+  },
 ];
+
+const AGREEMENT_WORDING = /\b(agree|disagree|agreement)\b/i;
+/** "(1 = Strongly disagree, 6 = Strongly agree)": the numbers a question's anchors give. */
+const ANCHOR = /\b(\d{1,2})\s*[=:-]\s*\p{L}/gu;
+
+/**
+ * The scale of a rating answered with numbers (Google Forms' linear scale, a Forms rating, SurveyMonkey's
+ * numbered agreement): whole numbers from 1 to at most 10, under a question about agreeing or with numbered
+ * anchors. Its length is the anchors' largest number, or the smallest usual length that holds the answers.
+ * Ordinal points of a scale, not bare numbers.
+ */
+export function numberedRatingScale(question: string, values: readonly string[]): AnswerScale | null {
+  if (values.length === 0 || !values.every((v) => /^\d{1,2}$/.test(v.trim()))) return null;
+  const points = values.map(Number);
+  if (Math.min(...points) < 1 || Math.max(...points) > 10) return null;
+  const anchors = [...question.matchAll(ANCHOR)].map((m) => Number(m[1]));
+  const agreement = AGREEMENT_WORDING.test(question);
+  if (!agreement && anchors.length < 2) return null;
+  const largest = Math.max(...points, ...anchors);
+  const length = [4, 5, 6, 7, 10].find((k) => k >= largest)!;
+  const id = agreement && length <= 7 ? `agreement-${length}` : length === 10 ? 'rating-10' : null;
+  return answerScales.find((scale) => scale.id === id) ?? null;
+}
 
 /** Lower case, single spaces, no numbering ("5 - Strongly agree", "Strongly agree (5)", "1. Never"). */
 export function normaliseLabel(text: string): string {

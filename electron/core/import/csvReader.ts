@@ -2,7 +2,14 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { decodeText, detectEncoding, readSample, type EncodingGuess, type TextEncoding } from './encoding';
+import {
+  decodeText,
+  detectEncoding,
+  detectFileEncoding,
+  readSample,
+  type EncodingGuess,
+  type TextEncoding,
+} from './encoding';
 import { columnName, fileProblem, ImportFileError, quoteValue, type ImportProblem } from './problems';
 import {
   DEFAULT_BATCH_ROWS,
@@ -129,7 +136,9 @@ export async function sniffCsv(file: string, options: CsvOptions = {}): Promise<
   const name = path.basename(file);
   if (size === 0)
     throw new ImportFileError(fileProblem(file, 'a header row and data rows', `${name} is empty (0 bytes).`));
-  const guessed = detectEncoding(sample, sample.length < size);
+  const guessed = options.encoding
+    ? detectEncoding(sample, sample.length < size)
+    : await detectFileEncoding(file, sample, size);
   const encoding: EncodingGuess = options.encoding
     ? {
         encoding: options.encoding,

@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 
@@ -97,7 +98,21 @@ const isAsciiLetter = (b: number | undefined) =>
 const isSpaceOrEdge = (b: number | undefined) =>
   b === undefined || b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x2c || b === 0x3b;
 const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+const isLowerAsciiLetter = (b: number | undefined) => b !== undefined && b >= 0x61 && b <= 0x7a;
 const QUOTE_OR_DASH = /[‘’“”–—…€]/u;
+
+const highTables = new Map<string, string[]>();
+
+/** What each byte 0x80-0xFF is in a single-byte encoding (decoded once, not once a byte of a file). */
+function highCharacters(encoding: 'windows-1252' | 'macintosh'): string[] {
+  let table = highTables.get(encoding);
+  if (!table) {
+    table = Array.from({ length: 128 }, (_, i) => iconv.decode(Buffer.from([0x80 + i]), encoding));
+    highTables.set(encoding, table);
+  }
+  return table;
+}
 
 /**
  * Scores how plausible the high bytes (0x80-0xFF) are in an encoding: a letter between letters ("café",
@@ -110,18 +125,61 @@ export function plausibility(sample: Uint8Array, encoding: 'windows-1252' | 'mac
   for (let i = 0; i < sample.length; i++) {
     const byte = sample[i]!;
     if (byte < 0x80) continue;
-    const char = iconv.decode(Buffer.from([byte]), encoding);
+    const char = highCharacters(encoding)[byte - 0x80]!;
     const code = char.codePointAt(0) ?? 0;
     const before = sample[i - 1];
     const after = sample[i + 1];
     const nearLetters = isAsciiLetter(before) || isAsciiLetter(after) || (before ?? 0) >= 0x80;
     if (char === '\ufffd' || code < 0x20 || (code >= 0x7f && code < 0xa0)) score -= 5;
+    else if (UPPER.test(char) && isLowerAsciiLetter(before))
+      score -= 3; // a capital inside a word ("donÕt", "cafŽ", "cafÈ"): the other encoding's punctuation or letter
     else if (LETTER.test(char)) score += nearLetters ? 2 : -1;
     else if (QUOTE_OR_DASH.test(char))
       score += isSpaceOrEdge(before) || isSpaceOrEdge(after) || nearLetters ? 2 : 0;
     else score -= 1; // a symbol such as ¸ ˛ √ ∂ in running text is unlikely in either
   }
   return score;
+}
+
+/**
+ * Decides a whole file's encoding. The first 64 KiB decide when they can; when they cannot (plain ASCII, or
+ * Windows-1252 and Mac Roman about as plausible), the whole file is read once more: it is UTF-8 if all of it is,
+ * otherwise the single-byte encoding in which all of its high bytes read as more plausible text.
+ */
+export async function detectFileEncoding(
+  file: string,
+  sample: Uint8Array,
+  size: number,
+): Promise<EncodingGuess> {
+  const guess = detectEncoding(sample, sample.length < size);
+  if (sample.length >= size || guess.bomLength > 0 || guess.encoding.startsWith('utf-16')) return guess;
+  const ascii = guess.encoding === 'utf-8' && sample.every((b) => b < 0x80);
+  const close =
+    guess.encoding !== 'utf-8' &&
+    Math.abs(plausibility(sample, 'windows-1252') - plausibility(sample, 'macintosh')) < 6;
+  if (!ascii && !close) return guess;
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let validUtf8 = true;
+  let windows = 0;
+  let mac = 0;
+  for await (const chunk of createReadStream(file)) {
+    const bytes = chunk as Buffer;
+    if (validUtf8)
+      try {
+        utf8.decode(bytes, { stream: true });
+      } catch {
+        validUtf8 = false;
+      }
+    windows += plausibility(bytes, 'windows-1252');
+    mac += plausibility(bytes, 'macintosh');
+  }
+  if (validUtf8) return guess;
+  const encoding = mac > windows ? 'macintosh' : 'windows-1252';
+  return {
+    encoding,
+    bomLength: 0,
+    reason: `the file is not UTF-8, and all of its accented letters and punctuation read correctly as ${encoding === 'macintosh' ? 'Mac Roman' : 'Windows-1252'}`,
+  };
 }
 
 /** Decides the encoding of a sample of a file's first bytes. */

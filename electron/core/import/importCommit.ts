@@ -7,24 +7,19 @@ import { vaultEntries } from '../anonymize/vaultLookup';
 import type { RosterPerson } from '../anonymize/rosterNames';
 import { appendAudit } from '../store/audit';
 import { requireIntactReferences, withReferencesChecked } from '../store/references';
-import { itemPositions } from './instrumentItems';
-import { recordTraitRoles, traitReader } from './participantTraits';
+import { participantTraitWriter } from './participantTraits';
 import { freeTextRedactor } from './freeTextColumns';
-import {
-  IdentifierConflict,
-  ParticipantRegister,
-  REGISTER_REFERENCE_CHECK,
-  type ParticipantIdentifier,
-  type RegisteredParticipant,
-} from './participantRegister';
+import { IdentifierConflict, ParticipantRegister, REGISTER_REFERENCE_CHECK } from './participantRegister';
 import type { ImportProblem } from './problems';
-import { cohortId, collectionWindowId, instrumentId } from './programRecords';
+import { columnsNotStored, respondentMatching } from './storedColumns';
 import type { SourceTable } from './table';
-import { createRowValidator, type CellValue, type CheckedRow, type ColumnRule } from './validation';
+import { createRowValidator, type CheckedRow, type ColumnRule } from './validation';
 import { meetingWriter } from './writers/meetingWriter';
 import { pairingWriter } from './writers/pairingWriter';
 import { progressionWriter } from './writers/progressionWriter';
+import { IDENTIFIER_FIELDS, rowIdentifiers } from './writers/rowIdentifiers';
 import type { RowWriter, WriterContext } from './writers/rowWriter';
+import { surveyWriter } from './writers/surveyWriter';
 
 /**
  * Committing an import: every row of a source file checked, then written in ONE transaction. Either all of it
@@ -65,42 +60,6 @@ const ROWS_PER_STEP = 50;
 
 export type ImportProgress = (rowsRead: number) => void;
 
-const IDENTIFIER_FIELDS: Partial<Record<string, ParticipantIdentifier['kind']>> = {
-  participantId: 'id',
-  email: 'email',
-  fullName: 'name',
-};
-
-/** The identifiers of a checked row: id, e-mail, and the name (whole, or given + family). */
-export function rowIdentifiers(columns: readonly ColumnRule[], row: CheckedRow): ParticipantIdentifier[] {
-  const identifiers: ParticipantIdentifier[] = [];
-  const text = (rule: ColumnRule) => {
-    const value = row.values.get(rule.index);
-    return value === null || value === undefined ? '' : String(value).trim();
-  };
-  for (const rule of columns) {
-    const kind = IDENTIFIER_FIELDS[rule.field];
-    if (kind && text(rule)) identifiers.push({ kind, value: text(rule) });
-  }
-  if (!identifiers.some((identifier) => identifier.kind === 'name')) {
-    const parts = ['givenName', 'familyName']
-      .map((field) => columns.find((rule) => rule.field === field))
-      .map((rule) => (rule ? text(rule) : ''))
-      .filter((part) => part !== '');
-    if (parts.length === 2) identifiers.push({ kind: 'name', value: parts.join(' ') });
-  }
-  return identifiers;
-}
-
-/**
- * A survey row is matched on its ids and e-mails; its name is used, and recorded, only when it has neither:
- * names are the roster's business, and a survey keeps no more of a person than it needs.
- */
-export function strongestIdentifiers(identifiers: ParticipantIdentifier[]): ParticipantIdentifier[] {
-  const unique = identifiers.filter((identifier) => identifier.kind !== 'name');
-  return unique.length > 0 ? unique : identifiers;
-}
-
 function alreadyImported(db: Connection, spec: ImportSpec, target: string): boolean {
   return (
     db
@@ -134,23 +93,13 @@ function rosterWriter(
   const listed = db.prepare(
     'INSERT INTO roster_listing (import_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
   );
-  const update = db.prepare(
-    `UPDATE participant SET cohort_id = coalesce(?, cohort_id), role = coalesce(?, role),
-       department = coalesce(?, department), level = coalesce(?, level), location = coalesce(?, location),
-       gender = coalesce(?, gender), tenure_band = coalesce(?, tenure_band),
-       attributes = json_patch(attributes, ?) WHERE id = ?`,
-  );
-  const traits = traitReader(spec.columns, new Date());
-  recordTraitRoles(db, spec.columns);
-  const field = (row: CheckedRow, name: string): CellValue => {
-    const rule = spec.columns.find((c) => c.field === name);
-    return rule ? (row.values.get(rule.index) ?? null) : null;
-  };
+  const writeTraits = participantTraitWriter(db, spec.columns, 'replace');
   const rememberNames = rosterNameRecorder(db);
   /** The row's names for the free-text scan: given and family names, or a full name. */
   const rosterPerson = (row: CheckedRow): RosterPerson | null => {
     const text = (name: string) => {
-      const value = field(row, name);
+      const rule = spec.columns.find((c) => c.field === name);
+      const value = rule ? (row.values.get(rule.index) ?? null) : null;
       return value === null ? '' : String(value).trim();
     };
     const givenNames = text('givenName') || text('fullName');
@@ -164,69 +113,8 @@ function rosterWriter(
     spec.keepIdentities?.(vaultEntries(participant.pseudonym, identifiers));
     const person = rosterPerson(row);
     if (person) rememberNames([person]);
-    const cohort = field(row, 'cohort');
-    const { columns, attributes } = traits(row);
-    update.run(
-      cohort === null ? null : cohortId(db, String(cohort)),
-      field(row, 'role'),
-      field(row, 'department'),
-      columns.level ?? null,
-      columns.location ?? null,
-      columns.gender ?? null,
-      columns.tenure_band ?? null,
-      JSON.stringify(attributes),
-      participant.id,
-    );
+    writeTraits(row, participant.id);
     return { added: participant.added };
-  };
-}
-
-function surveyWriter(
-  db: Connection,
-  spec: ImportSpec,
-  register: ParticipantRegister,
-  importId: number,
-): RowWriter {
-  const window = collectionWindowId(db, spec.window ?? 'Unnamed wave');
-  const instrument = instrumentId(db, spec.instrument ?? 'Survey');
-  const positions = itemPositions(
-    db,
-    instrument,
-    spec.columns,
-    (rule) => spec.questions?.[rule.index] || rule.heading,
-  );
-  const width = Math.max(0, ...positions.values()) + 1;
-  // Held as pairs: iterating the Map for every row made a new pair for every answer.
-  const placed = [...positions];
-  const submitted = spec.columns.find((rule) => rule.field === 'submittedAt');
-  const insert = db.prepare(
-    `INSERT INTO response_set (participant_id, window_id, instrument_id, submitted_at, answers, import_id)
-     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (participant_id, window_id, instrument_id) DO NOTHING`,
-  );
-  return (row) => {
-    const identifiers = strongestIdentifiers(rowIdentifiers(spec.columns, row));
-    if (identifiers.length === 0) return { problem: 'has no participant id, e-mail or name.' };
-    const participant: RegisteredParticipant | undefined = spec.addUnknownParticipants
-      ? register.findOrAdd(identifiers)
-      : register.find(identifiers);
-    if (!participant) {
-      return {
-        problem:
-          'names a participant who is not on the roster; import the roster first, or choose to add new participants.',
-      };
-    }
-    const answers: CellValue[] = new Array<CellValue>(width).fill(null);
-    for (const [index, position] of placed) answers[position] = row.values.get(index) ?? null;
-    const at = submitted ? row.values.get(submitted.index) : null;
-    const result = insert.run(
-      participant.id,
-      window,
-      instrument,
-      at ?? null,
-      JSON.stringify(answers),
-      importId,
-    );
-    return { alreadyPresent: result.changes === 0, added: participant.added };
   };
 }
 
@@ -237,7 +125,12 @@ function writerFor(spec: ImportSpec, context: WriterContext): RowWriter {
     case 'roster':
       return rosterWriter(db, spec, register, importId);
     case 'survey':
-      return surveyWriter(db, spec, register, importId);
+      return surveyWriter(context, {
+        window: spec.window ?? 'Unnamed wave',
+        instrument: spec.instrument ?? 'Survey',
+        questionOf: (index) => spec.questions?.[index],
+        addUnknownParticipants: spec.addUnknownParticipants,
+      });
     case 'pairings':
       return pairingWriter({ ...context, what: 'a pairing list' });
     case 'hr':
@@ -320,6 +213,7 @@ async function writeImport(
     );
     const register = new ParticipantRegister(db, importId);
     const write = writerFor(spec, { db, columns: spec.columns, register, importId, what: '' });
+    const matches = { roster: 0, added: 0, anonymous: 0, ownCode: 0 };
     const identifierColumn = spec.columns.find((rule) => IDENTIFIER_FIELDS[rule.field]) ?? spec.columns[0];
     const keep = (row: CheckedRow) => {
       let outcome: ReturnType<RowWriter>;
@@ -348,6 +242,7 @@ async function writeImport(
       if (outcome.alreadyPresent) summary.rowsAlreadyPresent++;
       else summary.rowsImported++;
       if (outcome.added) summary.participantsAdded++;
+      if (outcome.matchedBy) matches[outcome.matchedBy]++;
     };
     for await (const batch of table.batches) {
       batch.problems.forEach(note);
@@ -363,6 +258,9 @@ async function writeImport(
       onProgress(summary.rowsRead);
     }
     register.recordNewIdentifiers();
+    if (spec.kind === 'survey') summary.respondents = respondentMatching(matches, spec.window ?? 'the wave');
+    if (spec.kind === 'survey' || spec.kind === 'roster')
+      summary.columnsNotStored = columnsNotStored(spec.columns);
     // A dry run reports what skipping the rows with problems would bring in, and keeps nothing.
     if (spec.dryRun) {
       db.exec('ROLLBACK');
@@ -376,6 +274,21 @@ async function writeImport(
         rowsAlreadyPresent: 0,
         participantsAdded: 0,
         rowsSkipped: summary.rowsRead,
+        nothingStored: `Nothing was imported: ${errors === 1 ? 'a row has a problem' : 'rows have problems'}. Correct the file, or skip the rows with problems.`,
+      };
+    }
+    // A file is marked as imported only when it brought something in: otherwise its corrected version would be
+    // refused as "already imported".
+    if (summary.rowsImported === 0) {
+      db.exec('ROLLBACK');
+      const allPresent = summary.rowsAlreadyPresent > 0 && summary.rowsSkipped === 0;
+      return {
+        ...summary,
+        alreadyImported: allPresent,
+        participantsAdded: 0,
+        nothingStored: allPresent
+          ? 'Every row of this file is already in the project: nothing new was imported.'
+          : `No row could be imported (${summary.rowsSkipped} of ${summary.rowsRead} had problems), so nothing was kept and the file is not marked as imported; correct it and import it again.`,
       };
     }
     requireIntactReferences(db, REGISTER_REFERENCE_CHECK);

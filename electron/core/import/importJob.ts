@@ -14,9 +14,10 @@ import { openEncryptedFile } from '../store/encryptedFile';
 import { PROJECT_KIND } from '../store/projectFile';
 import { answerScales, type AnswerScale } from './answerScales';
 import { commitImport } from './importCommit';
-import type { ColumnSuggestion } from './mappingSuggestion';
+import { dateFields, type ColumnSuggestion } from './mappingSuggestion';
+import { parseDate } from './values';
 import { suggestColumnRole, type ColumnRoleSuggestion } from '../anonymize/columnRoles';
-import { openSource, previewRows, recogniseSource, type SourceOptions } from './sourceFile';
+import { openSource, previewRows, recogniseSource, savColumnRules, type SourceOptions } from './sourceFile';
 import type { ColumnRule } from './validation';
 
 /**
@@ -27,7 +28,18 @@ export const PREVIEW_ROWS = 50;
 const IMPORT_CACHE_KIB = 16 * 1024;
 
 function toColumnPlan(suggestion: ColumnSuggestion): SourcePreview['columns'][number] {
-  const { index, heading, field, confidence, reason, scale, dateStyle, decimal, identifierKind } = suggestion;
+  const {
+    index,
+    heading,
+    field,
+    confidence,
+    reason,
+    scale,
+    dateStyle,
+    decimal,
+    identifierKind,
+    multiSelect,
+  } = suggestion;
   return {
     index,
     heading,
@@ -38,6 +50,7 @@ function toColumnPlan(suggestion: ColumnSuggestion): SourcePreview['columns'][nu
     ...(dateStyle?.order ? { dateOrder: dateStyle.order } : {}),
     ...(decimal ? { decimal } : {}),
     ...(identifierKind ? { identifierKind } : {}),
+    ...(multiSelect ? { multiSelect } : {}),
   };
 }
 
@@ -69,14 +82,44 @@ export async function previewSource(
     })),
     roleReasons: roles.map((suggested) => suggested.reason),
     rows: rows.map((row) => row.cells),
+    anonymous: !recognised.mapping.some((suggestion) =>
+      rows.some((row) => namesSomeone(suggestion.field, row.cells[suggestion.index] ?? '')),
+    ),
+    ambiguousDates: recognised.mapping
+      .filter(
+        (suggestion) =>
+          dateFields.has(suggestion.field) &&
+          !suggestion.dateStyle?.order &&
+          rows.some((row) => isAmbiguousDate(row.cells[suggestion.index] ?? '')),
+      )
+      .map((suggestion) => suggestion.index),
   };
+}
+
+/** A cell that names a participant: an id, an e-mail (not Microsoft Forms' "anonymous") or a name. */
+function namesSomeone(field: ColumnSuggestion['field'], cell: string): boolean {
+  const text = cell.trim();
+  return (
+    ['participantId', 'email', 'fullName', 'givenName', 'familyName'].includes(field) &&
+    text !== '' &&
+    text.toLowerCase() !== 'anonymous'
+  );
+}
+
+/** 03/02/2026: a date unless its order is known, and two different dates by order. */
+function isAmbiguousDate(cell: string): boolean {
+  return !parseDate(cell).ok && parseDate(cell, { order: 'dmy' }).ok && parseDate(cell, { order: 'mdy' }).ok;
 }
 
 /** The column's anonymisation role as its heading and values suggest it, for the evaluator to confirm. */
 function suggestedRole(suggestion: ColumnSuggestion, sample: readonly string[]): ColumnRoleSuggestion {
   if (directIdentifierFields.includes(suggestion.field))
     return { role: 'direct-identifier', reason: 'it identifies a person: pseudonymised, never stored' };
-  return suggestColumnRole(suggestion.heading, sample);
+  const suggested = suggestColumnRole(suggestion.heading, sample);
+  // Answers picked from a list (dishes, films, brands) are kept as chosen, never read as prose or as names.
+  if (suggestion.field === 'choiceItem' && suggested.role !== 'sensitive-attribute')
+    return { role: 'other', reason: 'the answers are chosen from a list: kept as chosen, not scanned' };
+  return suggested;
 }
 
 function answerScale(id: string): AnswerScale {
@@ -104,6 +147,7 @@ export function columnRules(columns: readonly ColumnPlan[]): ColumnRule[] {
     min: column.min,
     max: column.max,
     identifierKind: column.identifierKind,
+    multiSelect: column.multiSelect,
     role: column.role,
     generalise: column.generalise,
   }));
@@ -154,7 +198,10 @@ export async function importIntoProject(
         kind: plan.kind,
         sourceName: path.basename(source),
         contentSha256,
-        columns: columnRules(plan.columns),
+        columns:
+          opened.kind === 'sav'
+            ? savColumnRules(opened.table, columnRules(plan.columns))
+            : columnRules(plan.columns),
         window: plan.window,
         instrument: plan.instrument,
         skipInvalidRows: plan.skipInvalidRows,

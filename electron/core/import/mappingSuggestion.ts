@@ -1,5 +1,5 @@
 import { importFields, type ImportField } from '../../../shared/import';
-import { recogniseAnswerScale, type AnswerScale } from './answerScales';
+import { numberedRatingScale, recogniseAnswerScale, type AnswerScale } from './answerScales';
 import type { ParticipantIdentifierKind } from './participantRegister';
 import {
   inferDateStyle,
@@ -37,7 +37,11 @@ export interface ColumnSuggestion {
   decimal?: DecimalMark | null;
   /** For a mentor or mentee column: which identifier its heading says it holds. */
   identifierKind?: ParticipantIdentifierKind;
+  /** For a multiple-choice question whose answers join several options: what joins them. */
+  multiSelect?: OptionSeparator;
 }
+
+export type OptionSeparator = ',' | ';';
 
 /** "Mentor e-mail" holds e-mails, "Mentee name" names, "Mentor ID" ids; a bare "Mentor" leaves it to the values. */
 function identifierKindOf(heading: string): ParticipantIdentifierKind | undefined {
@@ -54,6 +58,11 @@ const HEADING_RULES: [RegExp, ImportField, string][] = [
     'location data is not needed and identifies people',
   ],
   [/^(response ?id|respondent ?id|submission ?id)$/, 'responseId', 'the heading names the survey response'],
+  [
+    /^((personal|respondent|respondents|own|self generated|unique|anonymous|secret|matching|linking) ?(code|identifier)|(code|identifier) of your own)$/,
+    'respondentCode',
+    "the heading asks for the respondent's own code: kept only as a keyed hash that links their waves",
+  ],
   // A pairing list or an activity log names both people; these come before the participant's own id and e-mail.
   [
     /^(mentor|coach|buddy)( (employee|staff|participant))? ?(id|number|no|code|ref(erence)?|e ?mail( address)?|name|full name)?$/,
@@ -156,7 +165,8 @@ const HEADING_RULES: [RegExp, ImportField, string][] = [
   [/date|^when\b/, 'date', 'the heading says date'],
 ];
 
-const dateFields = new Set<ImportField>([
+/** Fields holding dates, read in the column's day/month order. */
+export const dateFields: ReadonlySet<ImportField> = new Set<ImportField>([
   'date',
   'birthDate',
   'submittedAt',
@@ -170,6 +180,29 @@ const dateFields = new Set<ImportField>([
 const MOSTLY = 0.8;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ROLES = /^(mentor|mentee|both|coach|coachee|buddy|sponsor|protege|protégé)$/i;
+
+/** "What is your age?" asks for the age; "Your gender (optional)" for the gender. */
+const QUESTION_WORDING =
+  /^(what is|what's|whats|please (enter|state|give|select|tell us|indicate)|which is|how would you describe) (your|the) |^your /;
+
+/** A question's heading reduced to what it asks for, so the heading rules can read it. */
+export function askedFor(heading: string): string {
+  return normaliseHeading(heading.replace(/\([^)]*\)/g, ' ')).replace(QUESTION_WORDING, '');
+}
+
+/**
+ * Demographic questions, however long their wording ("What is the highest level of education you have
+ * completed?"): traits of the respondent, kept as such (quasi-identifiers), when the answers are a few choices.
+ */
+const DEMOGRAPHIC_QUESTIONS: [RegExp, ImportField, string][] = [
+  [/\b(gender|sex)\b/, 'gender', 'the question asks for gender'],
+  [/\b(age|how old|age group|age band|age range)\b/, 'age', 'the question asks for age'],
+  [
+    /\b(education|qualification|qualifications|ethnicity|ethnic group|disability|sexual orientation|religion|nationality)\b/,
+    'attribute',
+    'the question asks about the respondent (a trait that can identify people in combination)',
+  ],
+];
 
 export function normaliseHeading(heading: string): string {
   return heading
@@ -185,15 +218,24 @@ function share(values: string[], test: (v: string) => boolean): number {
   return values.length === 0 ? 0 : values.filter(test).length / values.length;
 }
 
-/** Suggests the field of one column from its heading and a sample of its values. */
-export function suggestColumn(index: number, heading: string, sample: readonly string[]): ColumnSuggestion {
+/**
+ * Suggests the field of one column from its heading (and the question behind it, where a tool names its
+ * columns Q1, Q2...) and a sample of its values.
+ */
+export function suggestColumn(
+  index: number,
+  heading: string,
+  sample: readonly string[],
+  question = heading,
+): ColumnSuggestion {
   const values = sample.map((v) => v.trim()).filter((v) => v !== '');
   const base = { index, heading };
-  const name = normaliseHeading(heading);
-  // A long heading is a question ("How supportive is your department?"): its values decide, not its words.
-  const rules = name.split(' ').length <= 4 ? HEADING_RULES : [];
-  for (const [pattern, field, reason] of rules) {
-    if (!pattern.test(name)) continue;
+  const byHeading = headingRule(heading) ?? (question === heading ? undefined : headingRule(question));
+  if (byHeading) {
+    const [pattern, field, reason] = byHeading;
+    const name = [normaliseHeading(heading), askedFor(heading), askedFor(question)].find((n) =>
+      pattern.test(n),
+    )!;
     if (dateFields.has(field))
       return { ...base, field, confidence: 'high', reason, dateStyle: inferDateStyle(values) };
     if (pairedPersonFields.includes(field)) {
@@ -202,11 +244,13 @@ export function suggestColumn(index: number, heading: string, sample: readonly s
     }
     return { ...base, field, confidence: 'high', reason };
   }
+  const demographic = fewChoices(values) ? demographicRule(question) : undefined;
+  if (demographic) return { ...base, field: demographic[1], confidence: 'medium', reason: demographic[2] };
   if (values.length === 0)
     return { ...base, field: 'ignore', confidence: 'low', reason: 'the column is empty' };
   if (share(values, (v) => EMAIL.test(v)) >= 0.8)
     return { ...base, field: 'email', confidence: 'medium', reason: 'the values are e-mail addresses' };
-  const scale = recogniseAnswerScale(values);
+  const scale = recogniseAnswerScale(values) ?? numberedRatingScale(question, values);
   if (scale)
     return {
       ...base,
@@ -223,18 +267,82 @@ export function suggestColumn(index: number, heading: string, sample: readonly s
   const dateStyle = inferDateStyle(values);
   if (share(values, (v) => parseDate(v, { order: dateStyle.order ?? 'dmy' }).ok) >= MOSTLY)
     return { ...base, field: 'date', confidence: 'medium', reason: 'the values are dates', dateStyle };
-  const distinct = new Set(values);
   const words = values.reduce((n, v) => n + v.split(/\s+/).length, 0) / values.length;
   if (words >= 6)
     return { ...base, field: 'freeText', confidence: 'medium', reason: 'the answers are sentences' };
-  if (distinct.size <= Math.max(2, Math.min(12, values.length / 3)))
+  const multiSelect = optionSeparator(values);
+  if (multiSelect) {
+    const options = new Set(values.flatMap((v) => splitOptions(v, multiSelect)));
     return {
       ...base,
       field: 'choiceItem',
       confidence: 'medium',
-      reason: `the answers are ${distinct.size} choices`,
+      reason: `the answers combine ${options.size} options`,
+      multiSelect,
+    };
+  }
+  if (fewChoices(values))
+    return {
+      ...base,
+      field: 'choiceItem',
+      confidence: 'medium',
+      reason: `the answers are ${new Set(values).size} choices`,
     };
   return { ...base, field: 'freeText', confidence: 'low', reason: 'the answers are short texts' };
+}
+
+function headingRule(heading: string): [RegExp, ImportField, string] | undefined {
+  // A long heading is a question ("How supportive is your department?"): its values decide, not its words,
+  // unless, stripped of its wording ("What is your age?"), it names what it asks for.
+  for (const name of [normaliseHeading(heading), askedFor(heading)]) {
+    if (name.split(' ').length > 4) continue;
+    const rule = HEADING_RULES.find(([pattern]) => pattern.test(name));
+    if (rule) return rule;
+  }
+  return undefined;
+}
+
+function demographicRule(question: string): [RegExp, ImportField, string] | undefined {
+  const asked = askedFor(question);
+  return DEMOGRAPHIC_QUESTIONS.find(([pattern]) => pattern.test(asked));
+}
+
+/** Options of a choice are short: a dish, a film, a brand ("Pad Thai", "Spirited Away"). */
+const OPTION = /^[^.!?]{1,60}$/;
+
+/**
+ * Answers chosen from a small set: some repeat, and there are no more than half as many different ones as
+ * answers (30 at most). A comment box's short answers rarely repeat that much.
+ */
+function fewChoices(values: readonly string[]): boolean {
+  if (values.length === 0 || !values.every((v) => OPTION.test(v))) return false;
+  const distinct = new Set(values).size;
+  return distinct < values.length && distinct <= Math.max(2, Math.min(30, values.length / 2));
+}
+
+export function splitOptions(answer: string, separator: OptionSeparator): string[] {
+  return [
+    ...new Set(
+      answer
+        .split(separator)
+        .map((option) => option.trim())
+        .filter((option) => option !== ''),
+    ),
+  ];
+}
+
+/**
+ * A multiple-answer question joins the options a respondent chose: with commas (Qualtrics, Google Forms) or
+ * semicolons (Microsoft Forms, which also ends the list with one). It is one when some answers join several
+ * options and the options, taken apart, repeat from a small set.
+ */
+function optionSeparator(values: readonly string[]): OptionSeparator | undefined {
+  for (const separator of [';', ','] as const) {
+    if (!values.some((v) => splitOptions(v, separator).length > 1 || v.trim().endsWith(separator))) continue;
+    const options = values.flatMap((v) => splitOptions(v, separator));
+    if (fewChoices(options)) return separator;
+  }
+  return undefined;
 }
 
 /** Suggests a field for every column, from the headings and the first rows of data. */

@@ -1,4 +1,5 @@
 import type { Database as Connection, Statement } from 'better-sqlite3-multiple-ciphers';
+import { randomBytes } from 'node:crypto';
 import { crockfordBase32, keyedDigest, keyedDigester, normaliseIdentifier } from '../anonymize/pseudonym';
 import { NewIdentifiers } from './newIdentifiers';
 
@@ -90,6 +91,8 @@ export class ParticipantRegister {
   private readonly addIdentifier: Statement;
   private readonly addIdentifiers: Statement;
   private readonly markAmbiguous: Statement;
+  private readonly addRespondent: Statement;
+  private readonly findRespondent: Statement;
   private newIdentifiers = new NewIdentifiers();
   /** Whether the register held any identifier: when it did not, only the new ones need looking up. */
   private registerHasIdentifiers: boolean;
@@ -117,6 +120,13 @@ export class ParticipantRegister {
     this.addIdentifier = insert(1);
     this.addIdentifiers = insert(IDENTIFIERS_PER_INSERT);
     this.markAmbiguous = db.prepare('UPDATE participant_identifier SET ambiguous = 1 WHERE identity_key = ?');
+    this.addRespondent = db.prepare(
+      `INSERT INTO participant (pseudonym, import_id, anonymous, respondent_code_key) VALUES (?, ?, 1, ?)
+       ON CONFLICT (pseudonym) DO NOTHING`,
+    );
+    this.findRespondent = db.prepare(
+      'SELECT id, pseudonym FROM participant WHERE respondent_code_key = ? AND anonymous = 1',
+    );
     this.registerHasIdentifiers =
       db.prepare('SELECT EXISTS (SELECT 1 FROM participant_identifier)').pluck().get() === 1;
   }
@@ -150,6 +160,27 @@ export class ParticipantRegister {
     const participant = this.add(keyed[0]!.key);
     this.recordIdentifiers(keyed, participant);
     return participant;
+  }
+
+  /**
+   * An anonymous respondent of a survey wave: a participant with no identifier, whom the roster never finds. With
+   * their own code (a self-generated code), the respondent that code names is found again in a later wave, or
+   * added with the code's keyed hash (its own domain under the project key, never the code itself).
+   */
+  anonymousRespondent(ownCode: string | null): RegisteredParticipant {
+    const normalised = ownCode === null ? '' : normaliseIdentifier(ownCode, 'id');
+    const codeKey = normalised === '' ? null : this.digest('respondent.code', normalised);
+    if (codeKey) {
+      const found = this.findRespondent.get(codeKey) as { id: number; pseudonym: string } | undefined;
+      if (found) return { ...found, added: false };
+    }
+    // Shown as R-XXXXXX: from the code's key, so a code keeps its look; from chance when there is none.
+    const seed = codeKey ?? randomBytes(32);
+    for (let length = SHORTEST_CODE; ; length++) {
+      const pseudonym = `R-${crockfordBase32(seed, length)}`;
+      const added = this.addRespondent.run(pseudonym, this.importId, codeKey);
+      if (added.changes === 1) return { id: Number(added.lastInsertRowid), pseudonym, added: true };
+    }
   }
 
   /** Identifiers the register did not know are given to `participant`; a name someone else has is trusted no more. */

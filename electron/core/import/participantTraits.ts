@@ -8,6 +8,7 @@ import {
   numberToBand,
   type BandOptions,
 } from '../anonymize/generalise';
+import { cohortId } from './programRecords';
 import type { CellValue, CheckedRow, ColumnRule } from './validation';
 
 /**
@@ -47,7 +48,8 @@ function targetOf(rule: ColumnRule): TraitColumn | null {
   if (rule.field === 'birthDate' || rule.field === 'age')
     return { rule, target: { attribute: 'ageBand' }, name: 'ageBand' };
   if (rule.field === 'jobTitle') return { rule, target: { attribute: 'jobTitle' }, name: 'jobTitle' };
-  if (rule.field === 'attribute') {
+  // A date a form asked for ("On which day did you attend the workshop?") is a trait too: dates identify.
+  if (rule.field === 'attribute' || rule.field === 'date') {
     const name = rule.heading.trim() || `Column ${rule.index + 1}`;
     return { rule, target: { attribute: name }, name };
   }
@@ -77,7 +79,9 @@ export function storedTraitValue(value: CellValue, rule: ColumnRule, importedOn:
       importedOn,
       bandOptions(rule),
     );
-  if (rule.field === 'age') return numberToBand(Number(value), bandOptions(rule));
+  // An age band the form offered ("18-29") is kept as chosen: it is already coarse.
+  if (rule.field === 'age')
+    return typeof value === 'string' ? value : numberToBand(Number(value), bandOptions(rule));
   const generalise = rule.generalise;
   if (generalise?.to === 'bands') return numberToBand(Number(value), bandOptions(rule));
   if (generalise) {
@@ -126,4 +130,56 @@ export function readTraitRoles(db: Connection): Record<string, ColumnRole> {
   const stored = db.prepare('SELECT value FROM project_setting WHERE key = ?').pluck().get(ROLES_SETTING) as
     string | undefined;
   return stored === undefined ? {} : (JSON.parse(stored) as Record<string, ColumnRole>);
+}
+
+/**
+ * Writes a row's participant traits (cohort, role, department and the traits above) onto a participant, built
+ * once per import. A roster's word replaces what was known (`replace`); a survey only fills in what the roster
+ * left empty (`fill`), so a respondent's own answer never overwrites the roster's record, and an anonymous
+ * respondent's answers become their traits.
+ */
+export function participantTraitWriter(
+  db: Connection,
+  columns: readonly ColumnRule[],
+  mode: 'replace' | 'fill',
+): (row: CheckedRow, participantId: number) => void {
+  const set = (column: string) =>
+    mode === 'replace' ? `${column} = coalesce(?, ${column})` : `${column} = coalesce(${column}, ?)`;
+  const update = db.prepare(
+    `UPDATE participant SET ${[
+      'cohort_id',
+      'role',
+      'department',
+      'level',
+      'location',
+      'gender',
+      'tenure_band',
+    ]
+      .map(set)
+      .join(
+        ', ',
+      )}, attributes = ${mode === 'replace' ? 'json_patch(attributes, ?)' : 'json_patch(?, attributes)'}
+     WHERE id = ?`,
+  );
+  const traits = traitReader(columns, new Date());
+  recordTraitRoles(db, columns);
+  const field = (row: CheckedRow, name: string): CellValue => {
+    const rule = columns.find((c) => c.field === name && c.role !== 'direct-identifier');
+    return rule ? (row.values.get(rule.index) ?? null) : null;
+  };
+  return (row, participantId) => {
+    const cohort = field(row, 'cohort');
+    const { columns: values, attributes } = traits(row);
+    update.run(
+      cohort === null ? null : cohortId(db, String(cohort)),
+      field(row, 'role'),
+      field(row, 'department'),
+      values.level ?? null,
+      values.location ?? null,
+      values.gender ?? null,
+      values.tenure_band ?? null,
+      JSON.stringify(attributes),
+      participantId,
+    );
+  };
 }

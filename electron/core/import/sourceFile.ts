@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { openCsv, type CsvOptions, type CsvTable } from './csvReader';
-import { scoreCodes } from './answerScales';
+import { scoreCodes, type CodeScoring } from './answerScales';
 import { fileProblem, ImportFileError } from './problems';
 import { openSav, type SpssFile, type SpssOptions } from './spssReader';
+import { suggestColumn } from './mappingSuggestion';
 import { recogniseSurveyExport, type SurveyExport } from './surveyExports';
 import type { SourceRow, SourceTable } from './table';
+import type { ColumnRule } from './validation';
 import { openXlsx, type XlsxOptions, type XlsxTable } from './xlsxReader';
 
 /**
@@ -75,21 +77,42 @@ export async function recogniseSource(
  * (Qualtrics' ResponseId, IPAddress...) get the same preset as in its CSV export.
  */
 export function describeSav(sav: SpssFile, rows: SourceRow[]): SurveyExport {
-  const cells = rows.map((r) => r.cells);
+  // The suggestions read the answers as the respondents saw them: 1 = "Male" is "Male".
+  const labelled = savColumnRules<ColumnRule>(
+    sav,
+    sav.variables.map((_, index) => ({ index, heading: '', field: 'choiceItem' })),
+  );
+  const cells = rows.map((r) =>
+    r.cells.map((raw, index) => labelled[index]?.valueLabels?.get(Number(raw.trim())) ?? raw),
+  );
+  const labels = sav.variables.map((v) => v.label || v.name);
   let recognised = recogniseSurveyExport([sav.header, ...cells]);
   if (recognised.tool === 'qualtrics')
     // Shaped as Qualtrics' CSV (names, questions, import ids) so the same preset applies.
     recognised = recogniseSurveyExport([
       sav.header,
-      sav.header,
+      labels,
       sav.header.map(() => '{"ImportId":""}'),
       ...cells,
     ]);
+  else
+    // The variable labels are the questions: "What is your gender?" behind Q3.
+    recognised = {
+      ...recognised,
+      mapping: sav.header.map((name, index) =>
+        suggestColumn(
+          index,
+          name,
+          cells.map((row) => row[index] ?? ''),
+          labels[index],
+        ),
+      ),
+    };
   const columns = sav.variables.map((v, index) => ({ index, name: v.name, question: v.label || v.name }));
   const mapping = recognised.mapping.map((suggestion, index) => {
     const variable = sav.variables[index]!;
-    const scoring = variable.valueLabels.length >= 3 ? scoreCodes(variable.valueLabels) : null;
-    if (!scoring || (!scoring.scale && variable.measure === 'nominal')) return suggestion;
+    const scoring = likertScoring(variable);
+    if (!scoring) return suggestion;
     return {
       ...suggestion,
       field: 'likertItem' as const,
@@ -108,4 +131,29 @@ export function describeSav(sav: SpssFile, rows: SourceRow[]): SurveyExport {
     mapping,
     reason: `SPSS data file${recognised.tool === 'qualtrics' ? ' written by Qualtrics' : ''}: variables, labels and value labels`,
   };
+}
+
+/**
+ * How a variable's value labels score it as a rating: when the labels are a known scale ("Strongly agree" ..
+ * "Strongly disagree", whatever the codes), or when SPSS says the variable is ordinal. Labels such as
+ * 1 = "Male", 2 = "Female" are not a rating.
+ */
+function likertScoring(variable: SpssFile['variables'][number]): CodeScoring | null {
+  if (variable.valueLabels.length < 3) return null;
+  const scoring = scoreCodes(variable.valueLabels);
+  return scoring.scale || variable.measure === 'ordinal' ? scoring : null;
+}
+
+/**
+ * An SPSS file's column rules with its value labels: a rating question scored by its labels (Qualtrics' 11..15
+ * codes), any other labelled variable read as its labels (1 = "Male" is "Male").
+ */
+export function savColumnRules<Rule extends ColumnRule>(sav: SpssFile, rules: readonly Rule[]): Rule[] {
+  return rules.map((rule) => {
+    const variable = sav.variables[rule.index];
+    if (!variable || variable.valueLabels.length === 0) return rule;
+    const scoring = rule.field === 'likertItem' ? likertScoring(variable) : null;
+    if (scoring) return { ...rule, codes: scoring, ...(scoring.scale ? { scale: scoring.scale } : {}) };
+    return { ...rule, valueLabels: new Map(variable.valueLabels.map((l) => [l.code, l.label])) };
+  });
 }

@@ -78,6 +78,17 @@ const FORMAT_NAMES: Record<number, string> = {
 /** Formats whose values are seconds since 14 October 1582 (the Gregorian calendar's start). */
 const DATE_FORMATS = new Set([20, 22, 23, 24, 28, 29, 30, 38, 39, 41]);
 const DATETIME_FORMATS = new Set([22, 41]);
+/** TIME and DTIME: a time of day or a duration, in seconds. */
+const TIME_FORMATS = new Set([21, 25]);
+
+/** Seconds as hh:mm:ss (with the days in front when there are any: 1 02:00:00). */
+function clockText(seconds: number): string {
+  const whole = Math.round(Math.abs(seconds));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const days = Math.floor(whole / 86_400);
+  const time = `${pad(Math.floor((whole % 86_400) / 3600))}:${pad(Math.floor((whole % 3600) / 60))}:${pad(whole % 60)}`;
+  return `${seconds < 0 ? '-' : ''}${days > 0 ? `${days} ` : ''}${time}`;
+}
 const SECONDS_1582_TO_1970 = 12_219_379_200;
 const SYSMIS = -Number.MAX_VALUE;
 
@@ -345,6 +356,7 @@ function buildLayouts(dict: Dictionary, encoding: string): Layout[] {
 /** A numeric value as the evaluator reads it: dates as ISO text, system-missing as an empty cell. */
 export function numericCell(value: number, formatType: number): string {
   if (value === SYSMIS || Number.isNaN(value)) return '';
+  if (TIME_FORMATS.has(formatType)) return clockText(value);
   if (DATE_FORMATS.has(formatType)) {
     const iso = new Date((value - SECONDS_1582_TO_1970) * 1000).toISOString();
     return DATETIME_FORMATS.has(formatType) ? iso.slice(0, 19) : iso.slice(0, 10);

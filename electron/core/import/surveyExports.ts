@@ -38,6 +38,8 @@ const PRESETS: Record<Exclude<SurveyTool, 'plain'>, Record<string, ImportField>>
     ipaddress: 'ignore',
     progress: 'ignore',
     'duration (in seconds)': 'ignore',
+    // The same column in Qualtrics' SPSS export, whose variable names cannot hold spaces or brackets.
+    duration__in_seconds_: 'ignore',
     finished: 'ignore',
     recordeddate: 'submittedAt',
     responseid: 'responseId',
@@ -76,6 +78,9 @@ const PRESETS: Record<Exclude<SurveyTool, 'plain'>, Record<string, ImportField>>
     'last modified time': 'ignore',
   },
 };
+
+/** The order in which a tool writes its own dates, where it always writes them the same way. */
+const TOOL_DATE_ORDER: Partial<Record<SurveyTool, 'dmy' | 'mdy'>> = { surveymonkey: 'mdy' };
 
 function recogniseTool(rows: readonly (readonly string[])[]): { tool: SurveyTool; reason: string } {
   const first = lower(rows[0]);
@@ -119,6 +124,11 @@ function surveyMonkeyColumns(rows: readonly (readonly string[])[]): SurveyColumn
   return columns;
 }
 
+/** SurveyMonkey's second heading row says which answers were typed ("Open-Ended Response"): free text. */
+function openEnded(tool: SurveyTool, rows: readonly (readonly string[])[], column: number): boolean {
+  return tool === 'surveymonkey' && /^open-ended response$/i.test(cell(rows, 1, column));
+}
+
 /** Makes names unique by numbering repeats ("Comment", "Comment (2)"). */
 function uniqueNames(columns: SurveyColumn[]): SurveyColumn[] {
   const seen = new Map<string, number>();
@@ -159,10 +169,20 @@ export function recogniseSurveyExport(firstRows: readonly (readonly string[])[])
     const sample = data.map((r) => r[col.index] ?? '');
     const key = (tool === 'surveymonkey' ? cell(firstRows, 0, col.index) : col.name).toLowerCase();
     const field = preset[key];
-    const suggested = suggestColumn(col.index, col.name, sample);
+    const suggested = openEnded(tool, firstRows, col.index)
+      ? ({
+          index: col.index,
+          heading: col.name,
+          field: 'freeText',
+          confidence: 'high',
+          reason: 'SurveyMonkey marks it an open-ended response',
+        } satisfies ColumnSuggestion)
+      : suggestColumn(col.index, col.name, sample, col.question);
     if (!field) return suggested;
+    const order = TOOL_DATE_ORDER[tool];
     return {
       ...suggested,
+      ...(order && field === 'submittedAt' ? { dateStyle: { order, excelSerials: false } } : {}),
       field,
       confidence: 'high',
       reason:

@@ -1,10 +1,11 @@
 import { isEmailAddress } from './emailAddress';
 import { scoreAnswer, type AnswerScale, type CodeScoring } from './answerScales';
 import type { ColumnRole, Generalisation } from '../../../shared/import';
-import type { ImportField } from './mappingSuggestion';
+import { splitOptions, type ImportField, type OptionSeparator } from './mappingSuggestion';
 import { quoteValue, type ImportProblem } from './problems';
 import type { ParticipantIdentifierKind } from './participantRegister';
 import { parseDuration, parseEventKind, parseMatchScore, parsePairingStatus } from './programValues';
+import { normaliseIdentifier } from '../anonymize/pseudonym';
 import { SeenKeys } from './seenKeys';
 import type { SourceRow } from './table';
 import { parseDate, parseNumber, type DateColumnStyle, type DecimalMark, type Parsed } from './values';
@@ -25,11 +26,15 @@ export interface ColumnRule {
   scale?: AnswerScale;
   /** Likert items from SPSS: how the file's codes score (from its value labels). */
   codes?: CodeScoring;
+  /** Other SPSS variables with value labels (1 = "Male"): each code is read as its label. */
+  valueLabels?: ReadonlyMap<number, string>;
   dateStyle?: Partial<DateColumnStyle>;
   decimal?: DecimalMark | null;
   /** Numeric items: the allowed range, inclusive. */
   min?: number;
   max?: number;
+  /** Multiple-choice questions with several answers: what joins the chosen options (stored as a set). */
+  multiSelect?: OptionSeparator;
   /** mentorId and menteeId columns: which identifier of a person the column holds (the value decides if unset). */
   identifierKind?: ParticipantIdentifierKind;
   /** Participant traits: the role the evaluator confirmed, and how the value is coarsened before it is stored. */
@@ -51,7 +56,8 @@ export interface ValidationSettings {
   redactText?: (text: string) => string;
 }
 
-export type CellValue = string | number | boolean | null;
+/** A typed cell; a multiple-answer question's chosen options are a list. */
+export type CellValue = string | number | boolean | null | string[];
 
 /** A row that passed: its typed values by column index. */
 export interface CheckedRow {
@@ -83,7 +89,8 @@ export function isFreeTextColumn(rule: ColumnRule): boolean {
 }
 
 /** Converts one cell for its field; null is an empty cell. */
-export function convertCell(raw: string, rule: ColumnRule): Parsed<CellValue> {
+export function convertCell(written: string, rule: ColumnRule): Parsed<CellValue> {
+  const raw = (rule.valueLabels && rule.valueLabels.get(Number(written.trim()))) ?? written;
   const text = raw.trim();
   if (text === '') return { ok: true, value: null };
   switch (rule.field) {
@@ -150,6 +157,8 @@ export function convertCell(raw: string, rule: ColumnRule): Parsed<CellValue> {
             message: `${quoteValue(raw)} is not a role; expected Mentor or Mentee.`,
           };
     }
+    case 'choiceItem':
+      return { ok: true, value: rule.multiSelect ? splitOptions(text, rule.multiSelect) : text };
     case 'ignore':
       return { ok: true, value: null };
     default:
@@ -159,7 +168,17 @@ export function convertCell(raw: string, rule: ColumnRule): Parsed<CellValue> {
   }
 }
 
+/** An age band as forms offer them: "18-29", "25 – 34", "> 60", "60+", "Under 25", "65 or over". */
+const AGE_BAND =
+  /^(\d{1,3}\s*(-|–|to)\s*\d{1,3}|[<>≤≥]=?\s*\d{1,3}|\d{1,3}\s*\+|(under|over|below|above|less than|more than)\s+\d{1,3}|\d{1,3}\s+(or|and)\s+(over|older|above|under|younger))(\s*years?( old)?)?$/i;
+
+export function isAgeBand(text: string): boolean {
+  return AGE_BAND.test(text.trim());
+}
+
 function parseAge(text: string, rule: ColumnRule): Parsed<CellValue> {
+  // A band is a category, kept as the respondent chose it, never read as a number.
+  if (isAgeBand(text)) return { ok: true, value: text };
   const age = parseNumber(text, rule.decimal ?? null);
   if (!age.ok) return age;
   if (age.value < 0 || age.value > 120)
@@ -200,9 +219,17 @@ export function createRowValidator(settings: ValidationSettings): RowValidator {
   const freeText = new Set(columns.filter(isFreeTextColumn).map((rule) => rule.index));
   const idColumn =
     columns.find((c) => c.field === 'participantId') ?? columns.find((c) => c.field === 'email') ?? null;
-  const responseColumn = columns.find((c) => c.field === 'responseId') ?? null;
   const firstSeen = new SeenKeys();
-  const responsesSeen = new SeenKeys();
+  // A response, and a respondent's own code, appear once in a file.
+  const onceEach = (
+    [
+      ['responseId', 'response'],
+      ['respondentCode', "respondent's own code"],
+    ] as const
+  ).flatMap(([field, what]) => {
+    const rule = columns.find((c) => c.field === field);
+    return rule ? [[rule, new SeenKeys(), what] as const] : [];
+  });
   let checked = 0;
   let accepted = 0;
 
@@ -277,7 +304,9 @@ export function createRowValidator(settings: ValidationSettings): RowValidator {
         }
         if (idColumn) {
           const raw = (source.cells[idColumn.index] ?? '').trim();
-          const key = idColumn.field === 'email' ? raw.toLowerCase() : raw;
+          // The converted value: an e-mail column's "anonymous" (Microsoft Forms) names nobody.
+          const converted = values.get(idColumn.index);
+          const key = converted === null || converted === undefined ? '' : String(converted);
           if (key) {
             const dup = participantOncePerFile
               ? duplicate(firstSeen, key, source.row, idColumn, raw, 'participant')
@@ -296,9 +325,10 @@ export function createRowValidator(settings: ValidationSettings): RowValidator {
             failed ||= !!dup || (!!knownParticipants && !knownParticipants.has(key));
           }
         }
-        if (responseColumn) {
-          const raw = (source.cells[responseColumn.index] ?? '').trim();
-          const dup = raw ? duplicate(responsesSeen, raw, source.row, responseColumn, raw, 'response') : null;
+        for (const [rule, seen, what] of onceEach) {
+          const raw = (source.cells[rule.index] ?? '').trim();
+          const key = rule.field === 'respondentCode' ? normaliseIdentifier(raw, 'id') : raw;
+          const dup = key ? duplicate(seen, key, source.row, rule, raw, what) : null;
           if (dup) {
             problems.push(dup);
             failed = true;

@@ -103,7 +103,9 @@ const NUMERIC_DATE =
   /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?$/i;
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-const SLASH_YMD = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
+/** 2024/03/12, and Google Forms' timestamp: 2024/03/12 9:05:01 AM GMT (the zone is the form's, kept as written). */
+const SLASH_YMD =
+  /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?(?:\s*(?:gmt|utc)(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?$/i;
 const DAY_MONTH_NAME =
   /^(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{2}|\d{4})$/i;
 const MONTH_NAME_DAY = /^(?:[a-z]+,?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
@@ -152,6 +154,21 @@ function isoFrom(year: number, month: number, day: number, time?: [number, numbe
   return ok(`${iso}T${pad(h)}:${pad(m)}:${pad(s)}`);
 }
 
+/** A written time of day (12- or 24-hour clock) as hours, minutes and seconds; undefined when there is none. */
+function clockTime(
+  hours: string | undefined,
+  minutes: string | undefined,
+  seconds: string | undefined,
+  meridiem: string | undefined,
+): [number, number, number] | undefined {
+  if (hours === undefined) return undefined;
+  let hour = +hours;
+  const half = meridiem?.toLowerCase();
+  if (half === 'pm' && hour < 12) hour += 12;
+  if (half === 'am' && hour === 12) hour = 0;
+  return [hour, +minutes!, +(seconds ?? 0)];
+}
+
 const fullYear = (y: string) => (y.length === 2 ? (Number(y) < 70 ? 2000 : 1900) + Number(y) : Number(y));
 
 /** Excel's day number (1900 date system, with its phantom 29 February 1900) to an ISO date. */
@@ -178,7 +195,8 @@ export function parseDate(raw: string, style: Partial<DateColumnStyle> = {}): Pa
     return wrap(
       isoFrom(+m[1]!, +m[2]!, +m[3]!, m[4] !== undefined ? [+m[4], +m[5]!, +(m[6] ?? 0)] : undefined),
     );
-  if ((m = SLASH_YMD.exec(text))) return wrap(isoFrom(+m[1]!, +m[2]!, +m[3]!));
+  if ((m = SLASH_YMD.exec(text)))
+    return wrap(isoFrom(+m[1]!, +m[2]!, +m[3]!, clockTime(m[4], m[5], m[6], m[7])));
   if ((m = NUMERIC_DATE.exec(text))) {
     const a = +m[1]!;
     const b = +m[2]!;
@@ -189,20 +207,12 @@ export function parseDate(raw: string, style: Partial<DateColumnStyle> = {}): Pa
       else if (a !== b)
         return fail(
           'a date whose day and month can be told apart',
-          `${quoteValue(raw)} could be day ${a} of month ${b} or month ${a} day ${b}; choose the column's date order.`,
+          `${quoteValue(raw)} could be day ${a} of month ${b} or month ${a} day ${b}; choose the column's date order (on the command line: --date-order dmy or mdy).`,
         );
       else order = 'dmy';
     }
     const [day, month] = order === 'dmy' ? [a, b] : [b, a];
-    let time: [number, number, number] | undefined;
-    if (m[4] !== undefined) {
-      let hour = +m[4];
-      const meridiem = m[7]?.toLowerCase();
-      if (meridiem === 'pm' && hour < 12) hour += 12;
-      if (meridiem === 'am' && hour === 12) hour = 0;
-      time = [hour, +m[5]!, +(m[6] ?? 0)];
-    }
-    return wrap(isoFrom(fullYear(m[3]!), month, day, time));
+    return wrap(isoFrom(fullYear(m[3]!), month, day, clockTime(m[4], m[5], m[6], m[7])));
   }
   const named = DAY_MONTH_NAME.exec(text) ?? null;
   const named2 = named ? null : MONTH_NAME_DAY.exec(text);

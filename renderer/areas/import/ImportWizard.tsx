@@ -177,6 +177,8 @@ export function ImportWizard({
             onOptions={(next) => read.mutate({ file: source, with: next })}
             busy={read.isPending}
             theme={theme}
+            columns={columns}
+            onColumns={(next) => change({ columns: next })}
           />
           <nav className="actions wizard-nav" aria-label="Wizard">
             <button type="button" className="secondary" onClick={startOver}>

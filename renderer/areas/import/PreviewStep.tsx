@@ -1,7 +1,7 @@
 import type { SourcePreview } from '../../../shared/import';
 import type { Theme } from '../../theme';
 import { PreviewGrid } from './grids';
-import { fileName, type SourceOptions } from './wizardState';
+import { fileName, type MappedColumn, type SourceOptions } from './wizardState';
 
 const encodings: { value: NonNullable<SourceOptions['encoding']>; label: string }[] = [
   { value: 'utf-8', label: 'UTF-8 (most files)' },
@@ -26,6 +26,8 @@ export function PreviewStep({
   onOptions,
   busy,
   theme,
+  columns,
+  onColumns,
 }: {
   source: string;
   preview: SourcePreview;
@@ -33,6 +35,8 @@ export function PreviewStep({
   onOptions: (options: SourceOptions) => void;
   busy: boolean;
   theme: Theme;
+  columns: readonly MappedColumn[];
+  onColumns: (columns: MappedColumn[]) => void;
 }) {
   const isText = !preview.sheets && /\.(csv|tsv|txt|tab)$/i.test(source);
   return (
@@ -44,6 +48,13 @@ export function PreviewStep({
         {preview.tool === 'plain' ? 'Read as ' : 'Recognised: '}
         <strong>{preview.reason}</strong>. The data start at row {preview.dataStartRow}.
       </p>
+      {preview.anonymous && (
+        <p className="notice">
+          No row names a participant (no id, e-mail or name): a survey’s responses will be imported as
+          anonymous respondents of the wave, kept apart from the roster and analysed as an independent sample.
+        </p>
+      )}
+      <DateOrderQuestion preview={preview} columns={columns} onColumns={onColumns} disabled={busy} />
       <div className="import-options">
         {preview.sheets && (
           <div className="field">
@@ -121,5 +132,53 @@ export function PreviewStep({
         theme={theme}
       />
     </>
+  );
+}
+
+/**
+ * Dates such as 03/02/2026 read two ways: asked once for every column that has them, and kept in those columns'
+ * plan (the command line's --date-order).
+ */
+function DateOrderQuestion({
+  preview,
+  columns,
+  onColumns,
+  disabled,
+}: {
+  preview: SourcePreview;
+  columns: readonly MappedColumn[];
+  onColumns: (columns: MappedColumn[]) => void;
+  disabled: boolean;
+}) {
+  const asked = new Set(preview.ambiguousDates);
+  if (asked.size === 0) return null;
+  const headings = columns.filter((column) => asked.has(column.index)).map((column) => column.heading);
+  const chosen = columns.find((column) => asked.has(column.index))?.dateOrder;
+  const choose = (dateOrder: 'dmy' | 'mdy') =>
+    onColumns(columns.map((column) => (asked.has(column.index) ? { ...column, dateOrder } : column)));
+  return (
+    <fieldset className="date-order">
+      <legend>
+        Dates such as 03/02/2026 in {headings.join(', ')} can be read two ways. Which comes first?
+      </legend>
+      {(
+        [
+          ['dmy', 'The day (03/02/2026 is 3 February)'],
+          ['mdy', 'The month (03/02/2026 is March 2)'],
+        ] as const
+      ).map(([order, label]) => (
+        <label key={order}>
+          <input
+            type="radio"
+            name="date-order"
+            value={order}
+            checked={chosen === order}
+            disabled={disabled}
+            onChange={() => choose(order)}
+          />{' '}
+          {label}
+        </label>
+      ))}
+    </fieldset>
   );
 }

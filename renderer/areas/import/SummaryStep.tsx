@@ -28,6 +28,21 @@ export function SummaryStep({ summary, source }: { summary: ImportSummary; sourc
         <dt>Participants added</dt>
         <dd>{summary.participantsAdded.toLocaleString('en-GB')}</dd>
       </dl>
+      {summary.respondents && <p className="notice">{summary.respondents.sentence}</p>}
+      {summary.columnsNotStored && summary.columnsNotStored.length > 0 && (
+        <details>
+          <summary>
+            {plural(summary.columnsNotStored.length, 'column')} of the file not stored as written
+          </summary>
+          <ul className="reasons">
+            {summary.columnsNotStored.map((column) => (
+              <li key={column.column}>
+                <strong>{column.column}</strong>: {column.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {summary.identitiesKept !== undefined && (
         <p className={summary.vaultNotUpdated ? 'notice' : 'success'}>
           {summary.vaultNotUpdated ??

@@ -44,6 +44,7 @@ export const fieldLabels: Record<ImportField, string> = {
   age: 'Age (kept as an age band)',
   attribute: 'Another trait of the participant',
   responseId: 'Response id (from the survey tool)',
+  respondentCode: 'Respondent’s own code (links anonymous waves)',
   submittedAt: 'When the response was submitted',
   date: 'A date',
   likertItem: 'Rating question (agree … disagree)',
@@ -70,7 +71,7 @@ export const fieldLabels: Record<ImportField, string> = {
 export const fieldGroups: { label: string; fields: ImportField[] }[] = [
   {
     label: 'Who the row is about',
-    fields: ['participantId', 'email', 'fullName', 'givenName', 'familyName'],
+    fields: ['participantId', 'email', 'fullName', 'givenName', 'familyName', 'respondentCode'],
   },
   { label: 'About the participant', fields: [...participantTraitFields] },
   { label: 'About the response', fields: ['responseId', 'submittedAt', 'date'] },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   answerScales,
   labelPoint,
+  numberedRatingScale,
   recogniseAnswerScale,
   scoreAnswer,
   scoreCodes,
@@ -81,5 +82,33 @@ describe('answer scales', () => {
       [2, 2],
       [4, 3],
     ]);
+  });
+});
+
+describe('ratings answered with numbers', () => {
+  it('are points of a scale when the question is about agreeing or numbers its anchors', () => {
+    expect(
+      numberedRatingScale('I feel I belong here (1 = Strongly disagree, 6 = Strongly agree)', ['1', '4', '5'])
+        ?.id,
+    ).toBe('agreement-6');
+    expect(numberedRatingScale('How much do you agree: my mentor listens', ['2', '6', '3'])?.id).toBe(
+      'agreement-6',
+    );
+    expect(
+      numberedRatingScale('How likely are you to recommend it? (1 = not at all, 10 = extremely)', ['7', '9'])
+        ?.id,
+    ).toBe('rating-10');
+    expect(numberedRatingScale('How many meetings did you have?', ['2', '6', '3'])).toBeNull();
+    expect(numberedRatingScale('How much do you agree?', ['2', '12'])).toBeNull();
+  });
+
+  it('recognises a six-point agreement scale in words, without a middle answer', () => {
+    expect(
+      recogniseAnswerScale(['Slightly agree', 'Strongly disagree', 'Agree', 'Slightly disagree'])?.id,
+    ).toBe('agreement-6');
+    expect(
+      recogniseAnswerScale(['Somewhat agree', 'Neither agree nor disagree', 'Strongly agree', 'Disagree'])
+        ?.id,
+    ).not.toBe('agreement-6');
   });
 });

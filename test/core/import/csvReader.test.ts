@@ -138,17 +138,18 @@ describe('CSV reader', () => {
     }
   });
 
-  it('flags bytes the chosen encoding cannot decode, and the override fixes them', async () => {
+  it('reads past the first 64 KiB to decide, flags bytes a chosen encoding cannot decode', async () => {
     const ascii = 'id,name\n' + 'P0,plain\n'.repeat(10000);
     const bytes = Buffer.concat([Buffer.from(ascii), iconv.encode('P9,Renée\n', 'windows-1252')]);
     const file = folder.write('late.csv', bytes);
+    // The first 64 KiB are plain ASCII; the whole file is not UTF-8, and reads as Windows-1252.
     const guessed = await collect(await openCsv(file));
-    const bad = guessed.problems.find((p) => p.expected === 'text in utf-8');
+    expect(guessed.problems).toEqual([]);
+    expect(guessed.rows.at(-1)!.cells[1]).toBe('Renée');
+    const forced = await collect(await openCsv(file, { encoding: 'utf-8' }));
+    const bad = forced.problems.find((p) => p.expected === 'text in utf-8');
     expect(bad).toMatchObject({ row: 10002, column: 'name' });
     expect(bad!.message).toContain('not valid utf-8');
-    const fixed = await collect(await openCsv(file, { encoding: 'windows-1252' }));
-    expect(fixed.problems).toEqual([]);
-    expect(fixed.rows.at(-1)!.cells[1]).toBe('Renée');
   });
 
   it('refuses empty, blank and binary files with a specific message', async () => {

@@ -1,5 +1,9 @@
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openCsv } from '../../../electron/core/import/csvReader';
 import { detectEncoding, isValidUtf8, plausibility } from '../../../electron/core/import/encoding';
 
 const samples = [
@@ -53,5 +57,45 @@ describe('encoding detection', () => {
   it('scores text higher in the encoding it was written in', () => {
     const bytes = iconv.encode(samples[1]!, 'windows-1252');
     expect(plausibility(bytes, 'windows-1252')).toBeGreaterThan(plausibility(bytes, 'macintosh'));
+  });
+});
+
+describe('the encoding of a whole file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'confidant-encoding-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A CR-only file, as old Macs write: 64 KiB and more of plain ASCII rows, then comments with Mac Roman bytes. */
+  function crOnlyMacFile(): { file: string; comments: string[] } {
+    const comments = [
+      'It’s been good – really good',
+      '“Too short” – I’d like more',
+      'The café; Müller’s talk',
+    ];
+    const plain = Array.from({ length: 3000 }, (_, i) => `R_${i},Agree,fine`);
+    const rows = [...plain, ...comments.map((c, i) => `R_x${i},Agree,"${c}"`)];
+    const file = path.join(dir, 'mac.csv');
+    writeFileSync(file, iconv.encode(`Response,Q1,Comment\r${rows.join('\r')}\r`, 'macintosh'));
+    return { file, comments };
+  }
+
+  it('decides between Windows-1252 and Mac Roman by the whole file, not the first 64 KiB', async () => {
+    const { file, comments } = crOnlyMacFile();
+    const table = await openCsv(file);
+    expect(table.dialect.encoding.encoding).toBe('macintosh');
+    const rows: string[][] = [];
+    for await (const batch of table.batches) rows.push(...batch.rows.map((row) => row.cells));
+    expect(rows.slice(-3).map((row) => row[2])).toEqual(comments);
+  });
+
+  it('lets the evaluator choose the encoding', async () => {
+    const { file } = crOnlyMacFile();
+    const table = await openCsv(file, { encoding: 'windows-1252' });
+    expect(table.dialect.encoding).toMatchObject({ encoding: 'windows-1252', reason: 'chosen by you' });
+    await table.close();
+  });
+
+  it('finds Mac Roman among letters where Windows-1252 would put capitals inside words', () => {
+    const bytes = iconv.encode('don’t – café – naïve – “quoted”', 'macintosh');
+    expect(plausibility(bytes, 'macintosh')).toBeGreaterThan(plausibility(bytes, 'windows-1252'));
   });
 });

@@ -156,7 +156,8 @@ describe('committing an import', () => {
       { code: 'What has changed for you?', value: 'I led my first team meeting.' },
       { code: 'I feel confident leading a team', value: 5 },
       { code: 'Hours per week on development', value: 1.5 },
-      { code: 'What has changed for you?', value: 'Coaching Amara has been rewarding.' },
+      // Two different short answers are open answers, not choices: scanned, and the roster's name tagged.
+      { code: 'What has changed for you?', value: 'Coaching [PERSON-1] has been rewarding.' },
     ]);
     expect(project.db.prepare('SELECT kind FROM collection_window').pluck().all()).toEqual(['baseline']);
   });

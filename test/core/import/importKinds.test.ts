@@ -138,10 +138,13 @@ describe('importing a pairing list', () => {
     const summary = await importFile('pairings-2.csv', again, 'pairings');
     expect(summary).toMatchObject({ committed: true, rowsImported: 1, rowsAlreadyPresent: 2 });
     const once = `Mentor,Mentee\nDana Ruiz,Amara Okafor\n`;
+    // Nothing new: the file is not marked as imported, and the summary says every row was there already.
     expect(await importFile('pairings-3.csv', once, 'pairings')).toMatchObject({
-      committed: true,
+      committed: false,
+      alreadyImported: true,
       rowsImported: 0,
       rowsAlreadyPresent: 1,
+      nothingStored: expect.stringMatching(/already in the project/),
     });
     expect(project.db.prepare('SELECT count(*) FROM pairing').pluck().get()).toBe(3);
   });

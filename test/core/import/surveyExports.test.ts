@@ -131,7 +131,8 @@ describe('survey tool exports', () => {
       'email',
       'likertItem',
       'likertItem',
-      'choiceItem',
+      // SurveyMonkey's "Open-Ended Response": typed answers, scanned as free text.
+      'freeText',
     ]);
     expect(e.mapping[6]!.scale?.id).toBe('satisfaction-5');
   });

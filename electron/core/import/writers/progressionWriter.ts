@@ -1,4 +1,4 @@
-import { rowIdentifiers } from '../importCommit';
+import { rowIdentifiers } from './rowIdentifiers';
 import { cell, columnFor, day, requireColumn, text, type RowWriter, type WriterContext } from './rowWriter';
 
 /**

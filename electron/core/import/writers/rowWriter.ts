@@ -22,6 +22,8 @@ export interface RowOutcome {
   expected?: string;
   alreadyPresent?: boolean;
   added?: boolean;
+  /** A survey row: how its respondent was found (see surveyWriter.ts). */
+  matchedBy?: 'roster' | 'added' | 'anonymous' | 'ownCode';
 }
 
 export type RowWriter = (row: CheckedRow) => RowOutcome;

@@ -8,7 +8,7 @@ import type { Migration } from './types';
  * before this migration listed at least the participants they added.
  */
 export const rosterListing: Migration = {
-  version: 4,
+  version: 5,
   name: 'the participants each roster import listed',
   up: `
     CREATE TABLE roster_listing (
