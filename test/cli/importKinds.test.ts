@@ -142,4 +142,20 @@ describe('confidant import --as pairings|hr|activity', () => {
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toMatch(/roster|pairings|activity/);
   });
+
+  it('refuses an HR file imported as a roster before reading it: its columns would be dropped', () => {
+    projectWithRoster();
+    const before = counts();
+    const hr = importAs(
+      'roster',
+      'career-moves.csv',
+      'Employee ID,Change type,Effective date\nE1,Promoted,2026-06-01\nE3,Lateral move,2026-07-31\n',
+    );
+    expect(hr.code).not.toBe(0);
+    expect(hr.stdout).toBe('');
+    expect(hr.stderr).toContain(
+      'career-moves.csv: A roster does not keep “Change type” and “Effective date”: leave them out, or import the file as HR progression records. Nothing was imported.',
+    );
+    expect({ ...counts(), audit_log: 0 }).toEqual({ ...before, audit_log: 0 });
+  });
 });

@@ -53,9 +53,9 @@ async function checkRoster(page: Page, file: string, rows: number): Promise<void
   await step(page, 1, 'Choose a file');
   await button(page, 'Choose a file…').click();
   await step(page, 2, 'Preview');
-  await button(page, 'Next: match the columns').click();
-  await button(page, 'Next: where it goes').click();
+  await button(page, 'Next: what the file is').click();
   await page.getByLabel('A roster of participants').check();
+  await button(page, 'Next: match the columns').click();
   await button(page, 'Check the file').click();
   await step(page, 5, 'Check');
   const count = rows.toLocaleString('en-GB');

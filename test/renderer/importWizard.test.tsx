@@ -1,7 +1,7 @@
 import { renderToString as renderWithMarkers } from 'react-dom/server';
 import type { ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { ImportProblemReport, ImportSummary, SourcePreview } from '../../shared/import';
+import type { ImportKind, ImportProblemReport, ImportSummary, SourcePreview } from '../../shared/import';
 import { CheckStep } from '../../renderer/areas/import/CheckStep';
 import { ImportProgress } from '../../renderer/areas/import/ImportProgress';
 import { MapColumns } from '../../renderer/areas/import/MapColumns';
@@ -17,8 +17,11 @@ import {
   rowsPerSecond,
   sampleValues,
   skippedReasons,
+  storedInWords,
   type Destination,
 } from '../../renderer/areas/import/wizardState';
+import { exampleProgram } from '../../electron/core/demo/exampleProgram';
+import { suggestMapping } from '../../electron/core/import/mappingSuggestion';
 
 /** The markup without React's text-joining comments, so sentences read as the evaluator sees them. */
 const renderToString = (element: ReactElement) => renderWithMarkers(element).replaceAll('<!-- -->', '');
@@ -30,9 +33,10 @@ const AGREEMENT = {
 };
 
 /** The mapping step as it first shows a file's suggested columns. */
-const mappingStep = (shown: SourcePreview) =>
+const mappingStep = (shown: SourcePreview, kind: ImportKind = 'survey') =>
   renderToString(
     <MapColumns
+      kind={kind}
       preview={shown}
       columns={initialColumns(shown, false)}
       onColumns={() => undefined}
@@ -135,11 +139,11 @@ describe('the wizard’s columns', () => {
 
   it('need an identifier and a scale for every rating question', () => {
     const columns = initialColumns(preview(), false);
-    expect(mappingIssues(columns)).toEqual([]);
+    expect(mappingIssues(columns, 'survey')).toEqual([]);
     const noScale = columns.map((c) => (c.index === 1 ? { ...c, scaleId: undefined } : c));
-    expect(mappingIssues(noScale)).toEqual(['Choose the answer scale of “Confidence”.']);
+    expect(mappingIssues(noScale, 'survey')).toEqual(['Choose the answer scale of “Confidence”.']);
     const anonymous = columns.map((c) => (c.index === 0 ? { ...c, field: 'ignore' as const } : c));
-    expect(mappingIssues(anonymous)[0]).toMatch(/participant id, e-mail address or name/);
+    expect(mappingIssues(anonymous, 'survey')[0]).toMatch(/participant id, e-mail address or full name/);
     const named = anonymous.map((c) =>
       c.index === 2
         ? { ...c, field: 'givenName' as const }
@@ -147,7 +151,7 @@ describe('the wizard’s columns', () => {
           ? { ...c, field: 'familyName' as const }
           : c,
     );
-    expect(mappingIssues(named)).toEqual([]);
+    expect(mappingIssues(named, 'roster')).toEqual([]);
   });
 
   it('shows the first distinct values of a column', () => {
@@ -165,12 +169,13 @@ describe('the destination and the plan', () => {
   };
   it('a survey wave needs a window, an instrument and some answers', () => {
     const columns = initialColumns(preview(), false);
-    expect(destinationIssues(survey, columns)).toEqual([
-      'Name the survey (instrument) these answers belong to.',
-    ]);
+    expect(destinationIssues(survey)).toEqual(['Name the survey (instrument) these answers belong to.']);
+    expect(destinationIssues({ ...survey, kind: 'roster' })).toEqual([]);
     const noAnswers = columns.map((c) => ({ ...c, field: c.index === 0 ? c.field : ('ignore' as const) }));
-    expect(destinationIssues({ ...survey, instrument: 'Pulse' }, noAnswers)).toHaveLength(1);
-    expect(destinationIssues({ ...survey, kind: 'roster' }, noAnswers)).toEqual([]);
+    expect(mappingIssues(noAnswers, 'survey')).toEqual([
+      'A survey wave needs a column for at least one question’s answers: match one of the file’s columns to it.',
+    ]);
+    expect(mappingIssues(noAnswers, 'roster')).toEqual([]);
   });
 
   it('builds the plan the engine takes; a roster carries no window and adds no respondents', () => {
@@ -234,12 +239,12 @@ describe('the check and the summary in words', () => {
     expect(check).toContain('Skip the 1 row with problems');
     expect(check).toContain('Problems found');
     const done = renderToString(
-      <SummaryStep summary={summary({ committed: true })} source="/tmp/wave.csv" />,
+      <SummaryStep summary={summary({ committed: true })} source="/tmp/wave.csv" kind="survey" />,
     );
-    expect(done).toContain('wave.csv is in: 4 rows imported.');
+    expect(done).toContain('wave.csv is in. Stored: 4 responses, 0 new participants.');
     expect(done).toContain('Why rows were skipped');
     const again = renderToString(
-      <SummaryStep summary={summary({ alreadyImported: true })} source="/tmp/wave.csv" />,
+      <SummaryStep summary={summary({ alreadyImported: true })} source="/tmp/wave.csv" kind="survey" />,
     );
     expect(again).toContain('Already imported.');
     expect(again).not.toContain('Rows imported');
@@ -297,11 +302,72 @@ describe('the check and the summary in words', () => {
         'the heading names something that identifies a person',
       ],
     });
-    const html = mappingStep(roster);
+    const html = mappingStep(roster, 'roster');
     expect(html).toContain('aria-label="Generalise “Date of birth”"');
     expect(html).toContain('Age in bands of 10 years');
     expect(html).toContain('aria-label="Role of “Phone”"');
     expect(html).toContain('Suggested: the heading names something that identifies a person');
     expect(html).not.toContain('aria-label="Generalise “Phone”"');
+  });
+});
+
+/** A demo file as the preview shows it: its headings, first rows and the engine's suggested columns. */
+function demoPreview(name: string): SourcePreview {
+  const file = exampleProgram().find((each) => each.name === name)!;
+  const [header, ...rows] = file.content
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
+  const columns = suggestMapping(header!, rows).map(
+    ({ index, heading, field, confidence, reason, scale }) => ({
+      index,
+      heading,
+      field,
+      confidence,
+      reason,
+      ...(scale ? { scaleId: scale.id } : {}),
+    }),
+  );
+  return preview({ header, questions: header, rows: rows.slice(0, 5), columns, roleReasons: [] });
+}
+
+describe('the kind of file follows from its columns (the demo’s own files)', () => {
+  it.each([
+    ['roster.csv', 'roster'],
+    ['pairings.csv', 'pairings'],
+    ['meetings.csv', 'activity'],
+    ['career-moves.csv', 'hr'],
+    ['baseline-survey.csv', 'survey'],
+  ] as const)('%s is taken for %s, and its suggested columns can be checked', (name, kind) => {
+    const shown = demoPreview(name);
+    expect(guessKind(shown)).toBe(kind);
+    expect(mappingIssues(initialColumns(shown, false), kind)).toEqual([]);
+  });
+
+  it('says, before the check, that a roster would not keep an HR file’s columns', () => {
+    const columns = initialColumns(demoPreview('career-moves.csv'), false);
+    expect(mappingIssues(columns, 'roster')).toEqual([
+      'A roster does not keep “Change type” and “Effective date”: leave them out, or import the file as HR progression records.',
+    ]);
+    expect(mappingIssues(columns, 'pairings')).toContain(
+      'A pairing list needs a column for the mentor: match one of the file’s columns to it.',
+    );
+  });
+
+  it('offers in “Holds” only what the kind of file keeps, grouped', () => {
+    const html = mappingStep(demoPreview('career-moves.csv'), 'hr');
+    expect(html).toContain('<optgroup label="Career progression">');
+    expect(html).toContain('<optgroup label="Who the row is about">');
+    expect(html).not.toContain('Rating question');
+    expect(html).not.toContain('Department');
+    const asRoster = mappingStep(demoPreview('career-moves.csv'), 'roster');
+    expect(asRoster).toContain('<optgroup label="Not kept in this kind of file">');
+  });
+
+  it('says what an import stored in the evaluator’s words', () => {
+    const stored = summary({ committed: true, rowsImported: 6, problemCount: 0, problems: [] });
+    expect(storedInWords(stored, 'hr')).toBe('6 career events, 0 new participants');
+    expect(storedInWords({ ...stored, participantsAdded: 6 }, 'roster')).toBe('6 participants (6 new)');
+    expect(storedInWords({ ...stored, rowsImported: 1 }, 'activity')).toBe('1 meeting, 0 new participants');
   });
 });

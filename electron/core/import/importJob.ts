@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ConfidantError } from '../../../shared/errors';
 import {
   directIdentifierFields,
+  kindProblems,
   type ColumnPlan,
   type ImportPlan,
   type ImportSummary,
@@ -107,6 +108,19 @@ export function columnRules(columns: readonly ColumnPlan[]): ColumnRule[] {
     role: column.role,
     generalise: column.generalise,
   }));
+}
+
+/**
+ * Refuses a plan whose columns do not fit its kind of file (a column it needs is missing, or a column it would
+ * not keep is mapped), before a byte of the file is read: nothing is then read and silently dropped.
+ */
+export function requirePlanFitsKind(plan: ImportPlan, source: string): void {
+  const problems = kindProblems(plan.kind, plan.columns);
+  if (problems.length > 0)
+    throw new ConfidantError(
+      'INVALID_ARGUMENTS',
+      `${path.basename(source)}: ${problems.join(' ')} Nothing was imported.`,
+    );
 }
 
 export async function sha256OfFile(file: string): Promise<string> {

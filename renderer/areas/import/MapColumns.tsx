@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { AnswerScaleChoice, ImportField, SourcePreview } from '../../../shared/import';
+import type { AnswerScaleChoice, ImportField, ImportKind, SourcePreview } from '../../../shared/import';
 import { formatWhen } from '../../format';
 import { ColumnProtection } from './ColumnProtection';
-import { fieldGroups, fieldLabels, mappingIssues, sampleValues, type MappedColumn } from './wizardState';
+import { fieldGroupsFor, fieldLabels, mappingIssues, sampleValues, type MappedColumn } from './wizardState';
 
 const confidenceWords: Record<MappedColumn['confidence'], string> = {
   high: 'Suggested',
@@ -16,6 +16,7 @@ const confidenceWords: Record<MappedColumn['confidence'], string> = {
  * suggestion is preselected with its reason; a rating question also needs its answer scale.
  */
 export function MapColumns({
+  kind,
   preview,
   columns,
   onColumns,
@@ -26,6 +27,7 @@ export function MapColumns({
   savedName,
   defaultName,
 }: {
+  kind: ImportKind;
   preview: SourcePreview;
   columns: MappedColumn[];
   onColumns: (columns: MappedColumn[]) => void;
@@ -39,7 +41,7 @@ export function MapColumns({
   const [name, setName] = useState(preview.savedMapping?.name ?? defaultName);
   const update = (index: number, change: Partial<MappedColumn>) =>
     onColumns(columns.map((column) => (column.index === index ? { ...column, ...change } : column)));
-  const issues = mappingIssues(columns);
+  const issues = mappingIssues(columns, kind);
 
   return (
     <>
@@ -113,7 +115,7 @@ export function MapColumns({
                         });
                       }}
                     >
-                      {fieldGroups.map((group) => (
+                      {fieldGroupsFor(kind, column.field).map((group) => (
                         <optgroup key={group.label} label={group.label}>
                           {group.fields.map((field) => (
                             <option key={field} value={field}>
