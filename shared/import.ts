@@ -398,6 +398,8 @@ export interface SourcePreview {
   roleReasons: string[];
   /** The first rows of data, for the preview grid. Shown on screen only; nothing of it is stored. */
   rows: string[][];
+  /** What reading those rows found wrong (an unclosed quote, undecodable bytes): the check will report it. */
+  problems: ImportProblemReport[];
   /** Excel workbooks: the sheets, so the evaluator can pick another. */
   sheets?: { name: string; position: number; hidden: boolean }[];
   /** The mapping saved earlier for files with the same headings, newest first (null when there is none). */

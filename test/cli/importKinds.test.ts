@@ -126,7 +126,7 @@ describe('confidant import --as pairings|hr|activity', () => {
     );
     expect(activity.code).toBe(1);
     expect(activity.summary.problems.map((p: { message: string }) => p.message)).toEqual([
-      'Row 2, Duration: "ninety" is not a duration; expected a duration such as 45, 45 min, 1h 30m, 1.5 hours or 1:30.',
+      'Row 2, Duration: “ninety” is not a duration; expected a duration such as 45, 45 min, 1h 30m, 1.5 hours or 1:30.',
       expect.stringMatching(/^Row 3, Mentor ID: there is no pairing of P-\w+ and P-\w+ in the project/),
     ]);
     const after = counts();

@@ -132,7 +132,7 @@ describe('the import wizard kept across areas', () => {
     await checkRoster(page, file, 3);
     await button(page, 'Import 3 rows').click();
     await step(page, 7, 'Summary');
-    const summary = page.getByText('small-roster.csv is in: 3 rows imported.');
+    const summary = page.getByText('small-roster.csv is in. Stored: 3 participants (3 new).');
     await summary.waitFor();
 
     await openArea(page, 'Data');

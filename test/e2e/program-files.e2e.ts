@@ -80,6 +80,17 @@ describe('the demo program’s files through the wizard', () => {
       await step(page, 4, 'Match columns');
       expect(await page.locator('.issues').count()).toBe(0);
       await screenshot(page, `${n + 1}-${each.name}-columns`, SHOTS);
+      // A form, not a table: at 1024 px and at 640 px every control is on screen, with no sideways scroll.
+      for (const width of [1024, 640]) {
+        await page.setViewportSize({ width, height: 768 });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        const boxes = await page
+          .locator('.mapping-column select, .mapping-column input')
+          .evaluateAll((controls) => controls.map((control) => control.getBoundingClientRect().right));
+        expect(Math.max(...boxes)).toBeLessThanOrEqual(width);
+        if (n === 0) await screenshot(page, `${n + 1}-${each.name}-columns-${width}`, SHOTS);
+      }
+      await page.setViewportSize({ width: 1024, height: 768 });
       await button(page, 'Check the file').click();
       await step(page, 5, 'Check');
       await page
@@ -126,6 +137,44 @@ describe('the demo program’s files through the wizard', () => {
       .waitFor();
     expect(await button(page, 'Check the file').isDisabled()).toBe(true);
     await screenshot(page, '5-hr-as-roster', SHOTS);
+    expect(watched.problems).toEqual([]);
+    await watched.context.close();
+  });
+
+  test('a PNG renamed .csv is called an image by its own file name, and an open quote is warned of at once', async () => {
+    const watched = await openPage(browser, harness.url);
+    const { page } = watched;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    screenshotOnFailure(page, 'program-files-messy');
+    await heading(page, 'journey').waitFor();
+    const png = path.join(harness.dir, 'attendance export.csv');
+    writeFileSync(
+      png,
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(600, 3)]),
+    );
+    harness.importPath = png;
+    await openArea(page, 'Import');
+    await button(page, 'Choose a file…').click();
+    const error = page.getByRole('alert');
+    await error.waitFor();
+    // innerText is the text as shown, after any CSS text-transform.
+    expect(await error.innerText()).toBe(
+      'attendance export.csv: this looks like a PNG image, not a spreadsheet: export it from its program as CSV or XLSX.',
+    );
+    await screenshot(page, '6-png-as-csv', SHOTS);
+
+    const quoted = path.join(harness.dir, 'comments.csv');
+    writeFileSync(quoted, 'Email,Comment\namara.okafor@example.org,"Helpful\nben.smith@example.org,Fine\n');
+    harness.importPath = quoted;
+    await button(page, 'Choose a file…').click();
+    await step(page, 2, 'Preview');
+    const warning = page.locator('.preview-problems');
+    await warning.waitFor();
+    expect(await warning.innerText()).toContain('the check will report it too');
+    expect(await warning.innerText()).toContain(
+      'Row 2, Comment: a quoted answer opens here and does not close before the end of the file',
+    );
+    await screenshot(page, '7-open-quote', SHOTS);
     expect(watched.problems).toEqual([]);
     await watched.context.close();
   });

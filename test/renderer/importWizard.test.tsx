@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { ImportKind, ImportProblemReport, ImportSummary, SourcePreview } from '../../shared/import';
 import { CheckStep } from '../../renderer/areas/import/CheckStep';
 import { ImportProgress } from '../../renderer/areas/import/ImportProgress';
+import { generalisationsFor } from '../../renderer/areas/import/ColumnProtection';
 import { MapColumns } from '../../renderer/areas/import/MapColumns';
+import { PreviewStep } from '../../renderer/areas/import/PreviewStep';
 import { SummaryStep } from '../../renderer/areas/import/SummaryStep';
 import {
   buildPlan,
@@ -16,6 +18,7 @@ import {
   planColumns,
   rowsPerSecond,
   sampleValues,
+  fieldLabels,
   skippedReasons,
   storedInWords,
   type Destination,
@@ -81,6 +84,7 @@ function preview(overrides: Partial<SourcePreview> = {}): SourcePreview {
       ['c@x.org', 'Strongly agree', 'good'],
     ],
     savedMapping: null,
+    problems: [],
     answerScales: [AGREEMENT],
     ...overrides,
   };
@@ -369,5 +373,79 @@ describe('the kind of file follows from its columns (the demo’s own files)', (
     expect(storedInWords(stored, 'hr')).toBe('6 career events, 0 new participants');
     expect(storedInWords({ ...stored, participantsAdded: 6 }, 'roster')).toBe('6 participants (6 new)');
     expect(storedInWords({ ...stored, rowsImported: 1 }, 'activity')).toBe('1 meeting, 0 new participants');
+  });
+});
+
+describe('the preview warns of what the check will report', () => {
+  it('lists an unclosed quote found in the first rows, and nothing when there is none', () => {
+    const open = problem(3, 'Comment', 'a closing " for the quoted answer');
+    const shown = (problems: ImportProblemReport[]) =>
+      renderToString(
+        <PreviewStep
+          source="/data/comments.csv"
+          preview={{ ...preview(), problems }}
+          options={{}}
+          onOptions={() => undefined}
+          busy={false}
+          theme="light"
+        />,
+      );
+    const html = shown([
+      { ...open, message: 'Row 3, Comment: a quoted answer opens here and does not close' },
+    ]);
+    expect(html).toContain('Reading these rows found 1 problem; the check will report it too.');
+    expect(html).toContain('Row 3, Comment: a quoted answer opens here and does not close');
+    expect(shown([])).not.toContain('preview-problems');
+  });
+});
+
+describe('the protection offered fits the column', () => {
+  it('keeps every choice of “Holds” short enough to be read whole at 640 px', () => {
+    for (const label of Object.values(fieldLabels)) expect(label.length).toBeLessThanOrEqual(34);
+  });
+
+  it('offers bands for numbers, parts of the date for dates, and nothing to coarsen in text', () => {
+    const ids = (samples: string[]) => generalisationsFor(samples).map((choice) => choice.id);
+    expect(ids(['Leeds', 'London'])).toEqual(['none']);
+    expect(ids(['3', '12', '7.5'])).toEqual(['none', 'bands-5', 'bands-10']);
+    expect(ids(['2026-02-02', '15/03/2026'])).toEqual(['none', 'month', 'quarter', 'year']);
+    expect(ids([])).toEqual(['none']);
+  });
+
+  it('explains a quasi-identifier and a sensitive attribute where they are offered, and no “Month” for text', () => {
+    const site = preview({
+      header: ['Email', 'Site', 'Start date'],
+      rows: [
+        ['a@x.org', 'Leeds', '2026-02-02'],
+        ['b@x.org', 'London', '2026-03-01'],
+      ],
+      columns: [
+        { index: 0, heading: 'Email', field: 'email', confidence: 'high', reason: 'e-mail' },
+        {
+          index: 1,
+          heading: 'Site',
+          field: 'location',
+          role: 'quasi-identifier',
+          confidence: 'high',
+          reason: 'site',
+        },
+        {
+          index: 2,
+          heading: 'Start date',
+          field: 'attribute',
+          role: 'quasi-identifier',
+          confidence: 'low',
+          reason: 'date',
+        },
+      ],
+      roleReasons: ['', '', ''],
+    });
+    const html = mappingStep(site, 'roster');
+    expect(html).toContain('a <strong>quasi-identifier</strong> is a trait that is harmless alone');
+    expect(html).toContain('a <strong>sensitive attribute</strong> is something that must not be');
+    expect(html).toContain('Harmless alone, but together with other traits it can single a person out');
+    expect(html).not.toContain('aria-label="Generalise “Site”"');
+    expect(html).toContain('aria-label="Generalise “Start date”"');
+    expect(html).toContain('Quarter of the date');
   });
 });

@@ -16,6 +16,7 @@ import { PROJECT_KIND } from '../store/projectFile';
 import { answerScales, type AnswerScale } from './answerScales';
 import { commitImport } from './importCommit';
 import type { ColumnSuggestion } from './mappingSuggestion';
+import type { ImportProblem } from './problems';
 import { suggestColumnRole, type ColumnRoleSuggestion } from '../anonymize/columnRoles';
 import { openSource, previewRows, recogniseSource, type SourceOptions } from './sourceFile';
 import type { ColumnRule } from './validation';
@@ -25,6 +26,7 @@ import type { ColumnRule } from './validation';
  * looks like) and the commit, which runs as a background job on a connection of its own.
  */
 export const PREVIEW_ROWS = 50;
+const PREVIEW_PROBLEMS = 20;
 const IMPORT_CACHE_KIB = 16 * 1024;
 
 function toColumnPlan(suggestion: ColumnSuggestion): SourcePreview['columns'][number] {
@@ -49,7 +51,8 @@ export async function previewSource(
 ): Promise<Omit<SourcePreview, 'savedMapping'>> {
   const recognised = await recogniseSource(source, options);
   const opened = await openSource(source, { ...options, dataStartRow: recognised.dataStartRow });
-  const rows = await previewRows(opened.table, PREVIEW_ROWS);
+  const problems: ImportProblem[] = [];
+  const rows = await previewRows(opened.table, PREVIEW_ROWS, problems);
   const roles = recognised.mapping.map((suggestion) =>
     suggestedRole(
       suggestion,
@@ -70,6 +73,8 @@ export async function previewSource(
     })),
     roleReasons: roles.map((suggested) => suggested.reason),
     rows: rows.map((row) => row.cells),
+    // What the reader found in the rows it read (an unclosed quote, say): the Check step will report it too.
+    problems: problems.slice(0, PREVIEW_PROBLEMS),
   };
 }
 

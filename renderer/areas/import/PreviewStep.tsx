@@ -1,7 +1,7 @@
 import type { SourcePreview } from '../../../shared/import';
 import type { Theme } from '../../theme';
 import { PreviewGrid } from './grids';
-import { fileName, type SourceOptions } from './wizardState';
+import { fileName, plural, type SourceOptions } from './wizardState';
 
 const encodings: { value: NonNullable<SourceOptions['encoding']>; label: string }[] = [
   { value: 'utf-8', label: 'UTF-8 (most files)' },
@@ -44,6 +44,25 @@ export function PreviewStep({
         {preview.tool === 'plain' ? 'Read as ' : 'Recognised: '}
         <strong>{preview.reason}</strong>. The data start at row {preview.dataStartRow}.
       </p>
+      {preview.problems.length > 0 && (
+        <div className="notice preview-problems" role="status">
+          <p>
+            <strong>
+              Reading these rows found {plural(preview.problems.length, 'problem')}; the check will report{' '}
+              {preview.problems.length === 1 ? 'it' : 'them'} too.
+            </strong>{' '}
+            A quote that never closes usually means an answer holds a stray quotation mark: correct it in the
+            file, or the rows after it may be read wrongly.
+          </p>
+          <ul>
+            {preview.problems.map((problem) => (
+              <li key={`${problem.row ?? 0}/${problem.column ?? ''}/${problem.message}`}>
+                {problem.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="import-options">
         {preview.sheets && (
           <div className="field">

@@ -67,10 +67,25 @@ const problemColumns: ColDef<ImportProblemReport>[] = [
     width: 80,
     valueFormatter: ({ value }) => (value === null ? '—' : String(value)),
   },
-  { field: 'column', headerName: 'Column', width: 220, tooltipField: 'column' },
-  { field: 'value', headerName: 'Value found', width: 160, tooltipField: 'value' },
-  { field: 'expected', headerName: 'Expected', width: 240, tooltipField: 'expected' },
-  { field: 'message', headerName: 'What is wrong', flex: 1, minWidth: 260, tooltipField: 'message' },
+  {
+    field: 'column',
+    headerName: 'Column',
+    width: 180,
+    tooltipField: 'column',
+    wrapText: true,
+    autoHeight: true,
+  },
+  {
+    field: 'value',
+    headerName: 'Value found',
+    width: 160,
+    tooltipField: 'value',
+    wrapText: true,
+    autoHeight: true,
+  },
+  // The explanations are read whole: they wrap, and the row grows to hold them.
+  { field: 'expected', headerName: 'Expected', width: 220, wrapText: true, autoHeight: true },
+  { field: 'message', headerName: 'What is wrong', flex: 1, minWidth: 260, wrapText: true, autoHeight: true },
 ];
 
 /** Every problem the check found, by row and column. */

@@ -30,6 +30,7 @@ export const wizardSteps: { id: StepId; label: string }[] = [
   { id: 'summary', label: 'Summary' },
 ];
 
+/** What a column holds, short enough to be read whole in its select at 640 px (34 characters at most). */
 export const fieldLabels: Record<ImportField, string> = {
   participantId: 'Participant id (employee number)',
   email: 'E-mail address',
@@ -44,7 +45,7 @@ export const fieldLabels: Record<ImportField, string> = {
   location: 'Location or site',
   gender: 'Gender',
   tenureBand: 'Tenure (length of service)',
-  birthDate: 'Date of birth (kept as an age band)',
+  birthDate: 'Date of birth (kept as age band)',
   age: 'Age (kept as an age band)',
   attribute: 'Another trait of the participant',
   responseId: 'Response id (from the survey tool)',
@@ -54,14 +55,14 @@ export const fieldLabels: Record<ImportField, string> = {
   numericItem: 'Question answered with a number',
   choiceItem: 'Multiple-choice question',
   freeText: 'Free-text answer',
-  mentorId: 'Mentor (id, e-mail or name on the roster)',
-  menteeId: 'Mentee (id, e-mail or name on the roster)',
+  mentorId: 'Mentor (id, e-mail or name)',
+  menteeId: 'Mentee (id, e-mail or name)',
   pairingStart: 'Pairing start date',
   pairingEnd: 'Pairing end date',
   matchScore: 'Match score',
   matchingCriteria: 'Matching criteria',
   pairingStatus: 'Pairing status',
-  eventKind: 'Career event (promotion, role change …)',
+  eventKind: 'Career event (promotion, exit …)',
   eventDate: 'Date of the career event',
   eventDetail: 'About the career event',
   meetingDate: 'Meeting date',
