@@ -24,6 +24,29 @@ describe('viewForStatus', () => {
   });
 });
 
+describe('unlocking returns to where the evaluator was', () => {
+  const open = { state: 'open', path: '/p/a.confidant', name: 'a', autoLockMinutes: 10 } as const;
+  const locked = { state: 'locked', path: '/p/a.confidant', name: 'a' } as const;
+  it('remembers the area through the lock and opens it again', () => {
+    const unlock = viewForStatus(locked, {
+      lockedItself: true,
+      from: { screen: 'home', project: open, area: 'data' },
+    });
+    expect(unlock).toMatchObject({ screen: 'unlock', returnTo: 'data' });
+    expect(viewForStatus(open, { from: unlock })).toEqual({ screen: 'home', project: open, area: 'data' });
+  });
+  it('opens another project on its overview', () => {
+    const other = { ...open, path: '/p/b.confidant', name: 'b' };
+    const unlock = viewForStatus(locked, { from: { screen: 'home', project: open, area: 'audit' } });
+    expect(viewForStatus(other, { from: unlock })).toEqual({
+      screen: 'home',
+      project: other,
+      area: 'overview',
+    });
+    expect(viewForStatus(open, { from: { screen: 'start' } })).toMatchObject({ area: 'overview' });
+  });
+});
+
 describe('projectNameFromPath', () => {
   it('drops the folders and the extension, on any platform', () => {
     expect(projectNameFromPath('/home/e/Mentoring 2026.confidant')).toBe('Mentoring 2026');
