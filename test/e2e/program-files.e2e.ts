@@ -116,6 +116,18 @@ describe('the demo program’s files through the wizard', () => {
       .poll(() => page.locator('.data-toolbar [role="status"]').textContent())
       .toBe(`${dataRows('meetings.csv')} rows`);
     await screenshot(page, '4-data-meetings', SHOTS);
+
+    // The Overview now says what the project holds and what to do next.
+    await page
+      .getByRole('navigation', { name: 'Project areas' })
+      .getByRole('button', { name: 'Overview', exact: true })
+      .click();
+    const holds = page.locator('.holdings');
+    await holds.waitFor();
+    for (const words of ['40 participants', '26 pairings', '78 meetings', '14 career events'])
+      expect(await holds.innerText()).toContain(words);
+    await page.getByText('Import a survey wave, such as the baseline survey', { exact: false }).waitFor();
+    await screenshot(page, '4-overview', SHOTS);
     expect(watched.problems).toEqual([]);
     await watched.context.close();
   });
