@@ -121,7 +121,8 @@ export function createHandlers(session: Session): Handlers {
 
     'project.info': async () => projectInfo(session.requireProject()),
 
-    'project.audit': async ({ offset, limit }) => readAudit(session.requireProject().db, offset, limit),
+    'project.audit': async ({ offset, limit, actions }) =>
+      readAudit(session.requireProject().db, offset, limit, actions),
 
     'import.preview': async ({ source, options }) => {
       session.requireProject();

@@ -128,6 +128,15 @@ describe('the demo program’s files through the wizard', () => {
       expect(await holds.innerText()).toContain(words);
     await page.getByText('Import a survey wave, such as the baseline survey', { exact: false }).waitFor();
     await screenshot(page, '4-overview', SHOTS);
+
+    // The audit log names each imported file and what it was imported as.
+    await openArea(page, 'Audit log');
+    await page.getByLabel('Search what happened').fill('imported');
+    await page
+      .getByText('File imported: “career-moves.csv” as HR progression records', { exact: true })
+      .waitFor();
+    await page.getByText('File imported: “pairings.csv” as a pairing list', { exact: true }).waitFor();
+    await screenshot(page, '4-audit', SHOTS);
     expect(watched.problems).toEqual([]);
     await watched.context.close();
   });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { areaById, areas } from '../../renderer/areas';
-import { describeAuditAction, describeAuditDetail } from '../../renderer/auditWords';
+import {
+  auditActionsMatching,
+  describeAuditAction,
+  describeAuditDetail,
+  describeAuditEntry,
+} from '../../renderer/auditWords';
 import { projectNameFromPath, unlockHint, viewForStatus } from '../../renderer/navigation';
 import { parseThemeChoice, resolveTheme } from '../../renderer/theme';
 
@@ -97,6 +102,48 @@ describe('audit words', () => {
     expect(describeAuditDetail('plain words')).toBe('plain words');
     expect(describeAuditDetail('[1,2]')).toBe('[1,2]');
     expect(describeAuditDetail(null)).toBe('');
+    expect(describeAuditDetail('{"rowsImported":6,"kind":"mentor_note"}')).toBe(
+      'rows imported: 6, kind: mentor note',
+    );
+  });
+  it('says what happened to which file or document, never “Which: 1”', () => {
+    const entry = { objectType: 'import', objectId: '3', subject: 'career-moves.csv' };
+    expect(
+      describeAuditEntry({ ...entry, action: 'import.commit', detail: '{"kind":"hr","rowsImported":6}' }),
+    ).toBe('File imported: “career-moves.csv” as HR progression records');
+    expect(describeAuditEntry({ ...entry, subject: null, action: 'import.commit', detail: null })).toBe(
+      'File imported: import no. 3',
+    );
+    expect(
+      describeAuditEntry({
+        action: 'anonymize.decide',
+        objectType: 'document',
+        objectId: '2',
+        subject: 'Interview',
+        detail: null,
+      }),
+    ).toBe('Redaction decided: “Interview”');
+    expect(
+      describeAuditEntry({
+        action: 'project.lock',
+        objectType: 'project',
+        objectId: null,
+        subject: null,
+        detail: null,
+      }),
+    ).toBe('Project locked');
+  });
+  it('turns a search in words and a kind of entry into the actions to show', () => {
+    expect(auditActionsMatching('', 'all')).toBeUndefined();
+    expect(auditActionsMatching('imported', 'all')).toEqual(['import.commit', 'import.document']);
+    expect(auditActionsMatching('', 'vault')).toEqual([
+      'vault.create',
+      'vault.open',
+      'vault.close',
+      'vault.lookup',
+    ]);
+    expect(auditActionsMatching('PASSPHRASE', 'project')).toEqual(['project.changePassphrase']);
+    expect(auditActionsMatching('passphrase', 'import')).toEqual([]);
   });
 });
 

@@ -1,4 +1,10 @@
-import { ClientSideRowModelModule, ModuleRegistry, TooltipModule, type ColDef } from 'ag-grid-community';
+import {
+  ClientSideRowModelModule,
+  ModuleRegistry,
+  RowAutoHeightModule,
+  TooltipModule,
+  type ColDef,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import 'ag-grid-community/styles/ag-grid.css';
 import 'ag-grid-community/styles/ag-theme-quartz-no-font.css';
@@ -7,7 +13,8 @@ import type { ImportProblemReport } from '../../../shared/import';
 import type { Theme } from '../../theme';
 
 // The grid's own stylesheets are bundled (theme: 'legacy'), because the app's CSP lets no script add <style>.
-ModuleRegistry.registerModules([ClientSideRowModelModule, TooltipModule]);
+// Rows grow to show wrapped explanations whole (autoHeight).
+ModuleRegistry.registerModules([ClientSideRowModelModule, TooltipModule, RowAutoHeightModule]);
 
 const themeClass = (theme: Theme) => (theme === 'dark' ? 'ag-theme-quartz-dark' : 'ag-theme-quartz');
 
