@@ -39,7 +39,10 @@ export function readAudit(
 ): AuditPage {
   const where = actions ? `WHERE a.action IN (${actions.map(() => '?').join(', ') || 'NULL'})` : '';
   const total = actions
-    ? (db.prepare(`SELECT count(*) FROM audit_log a ${where}`).pluck().get(...actions) as number)
+    ? (db
+        .prepare(`SELECT count(*) FROM audit_log a ${where}`)
+        .pluck()
+        .get(...actions) as number)
     : ((db.prepare('SELECT max(id) AS n FROM audit_log').get() as { n: number | null }).n ?? 0);
   const entries = db
     .prepare(
