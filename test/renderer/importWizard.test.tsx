@@ -276,6 +276,8 @@ describe('the check and the summary in words', () => {
     expect(html).toContain('Suggested: the answers are on a 5-point agreement scale');
     expect(html).toContain('A guess: the answers are short texts');
     expect(html).toContain('Pseudonymised; never stored');
+    // Free text is redacted, not "stored as it is".
+    expect(html).toContain('Names and contacts in it are replaced by tags');
   });
 
   it('asks for the role of a participant trait and offers age bands for a date of birth', () => {

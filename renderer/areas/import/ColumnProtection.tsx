@@ -10,6 +10,16 @@ import type { MappedColumn } from './wizardState';
 const TRAIT_FIELDS = new Set<ImportField>(participantTraitFields);
 const IDENTIFIER_FIELDS = new Set<ImportField>(directIdentifierFields);
 const ANSWER_FIELDS = new Set<ImportField>(['likertItem', 'numericItem', 'choiceItem']);
+const REDACTED = 'Names and contacts in it are replaced by tags';
+/** What happens to the columns that are neither identifiers, answers nor traits (the engine's free-text fields). */
+const OTHER_FIELDS: Partial<Record<ImportField, string>> = {
+  ignore: 'Not read',
+  responseId: 'Used to spot a response given twice; not stored',
+  freeText: REDACTED,
+  topics: REDACTED,
+  eventDetail: REDACTED,
+  matchingCriteria: REDACTED,
+};
 
 export const roleLabels: Record<ColumnRole, string> = {
   'quasi-identifier': 'Quasi-identifier',
@@ -80,8 +90,8 @@ export function ColumnProtection({
   if (IDENTIFIER_FIELDS.has(column.field))
     return <span className="protection">Pseudonymised; never stored</span>;
   if (ANSWER_FIELDS.has(column.field)) return <span className="protection">Stored for analysis</span>;
-  if (column.field === 'ignore') return <span className="protection">Not read</span>;
-  if (!TRAIT_FIELDS.has(column.field)) return <span className="protection">Stored as it is</span>;
+  if (!TRAIT_FIELDS.has(column.field))
+    return <span className="protection">{OTHER_FIELDS[column.field] ?? 'Stored as it is'}</span>;
   const role = column.role ?? 'quasi-identifier';
   const ageField = column.field === 'birthDate' || column.field === 'age';
   const choices = ageField ? numberBands : generalisationsFor(samples);
