@@ -23,7 +23,7 @@ export function App() {
     (status: ProjectStatus, lockedItself = false) => {
       // Nothing read from a project outlives its unlocking: the cache goes when the project locks.
       if (status.state !== 'open') queryClient.clear();
-      setView(viewForStatus(status, { lockedItself }));
+      setView((from) => viewForStatus(status, { lockedItself, from }));
     },
     [queryClient],
   );

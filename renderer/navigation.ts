@@ -9,18 +9,47 @@ export type View =
   | { screen: 'loading' }
   | { screen: 'start' }
   | { screen: 'create'; path: string }
-  | { screen: 'unlock'; path: string; name: string; lockedItself?: boolean }
+  | {
+      screen: 'unlock';
+      path: string;
+      name: string;
+      lockedItself?: boolean;
+      /** The area the evaluator was in when the project locked: unlocking goes back to it. */
+      returnTo?: AreaId | 'overview';
+    }
   | { screen: 'home'; project: OpenProject; area: AreaId | 'overview' };
 
-/** The screen that matches the engine's state: nothing open → start, locked → unlock it, open → its home. */
-export function viewForStatus(status: ProjectStatus, options: { lockedItself?: boolean } = {}): View {
+/** The area of `from` to come back to in the project at `path`, if `from` was in that project. */
+function areaOf(from: View | undefined, path: string): AreaId | 'overview' | undefined {
+  if (from?.screen === 'home' && from.project.path === path) return from.area;
+  if (from?.screen === 'unlock' && from.path === path) return from.returnTo;
+  return undefined;
+}
+
+/**
+ * The screen that matches the engine's state: nothing open → start, locked → unlock it, open → its home. `from`
+ * is the screen shown before: a project that locks while an area is open comes back to that area when it is
+ * unlocked again, as the evaluator left it; any other project opens on its overview.
+ */
+export function viewForStatus(
+  status: ProjectStatus,
+  options: { lockedItself?: boolean; from?: View } = {},
+): View {
   switch (status.state) {
     case 'none':
       return { screen: 'start' };
-    case 'locked':
-      return { screen: 'unlock', path: status.path, name: status.name, lockedItself: options.lockedItself };
+    case 'locked': {
+      const returnTo = areaOf(options.from, status.path);
+      return {
+        screen: 'unlock',
+        path: status.path,
+        name: status.name,
+        lockedItself: options.lockedItself,
+        ...(returnTo ? { returnTo } : {}),
+      };
+    }
     case 'open':
-      return { screen: 'home', project: status, area: 'overview' };
+      return { screen: 'home', project: status, area: areaOf(options.from, status.path) ?? 'overview' };
   }
 }
 

@@ -124,6 +124,154 @@ export type Generalisation = z.infer<typeof generalisationSchema>;
 export const importKinds = ['roster', 'pairings', 'survey', 'hr', 'activity'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
+/** Each kind of file in the evaluator's words, as a message says it ("a roster does not keep …"). */
+export const kindWords: Record<ImportKind, string> = {
+  roster: 'a roster',
+  pairings: 'a pairing list',
+  survey: 'a survey wave',
+  hr: 'HR progression records',
+  activity: 'an activity log',
+};
+
+/** What one row of each kind becomes in the project, one and many ("6 career events"). */
+export const kindRecords: Record<ImportKind, [string, string]> = {
+  roster: ['participant', 'participants'],
+  pairings: ['pairing', 'pairings'],
+  survey: ['response', 'responses'],
+  hr: ['career event', 'career events'],
+  activity: ['meeting', 'meetings'],
+};
+
+const personFields: readonly ImportField[] = [
+  'participantId',
+  'email',
+  'fullName',
+  'givenName',
+  'familyName',
+];
+const answerFields: readonly ImportField[] = ['likertItem', 'numericItem', 'choiceItem', 'freeText'];
+
+/**
+ * The fields each kind of file stores or uses. A column mapped to any other field would be read and then
+ * dropped, so it is refused before anything is read (`kindProblems`): the evaluator leaves it out or chooses
+ * the kind that keeps it.
+ */
+export const kindFields: Record<ImportKind, readonly ImportField[]> = {
+  roster: [
+    ...personFields,
+    'cohort',
+    'role',
+    'department',
+    'jobTitle',
+    'level',
+    'location',
+    'gender',
+    'tenureBand',
+    'birthDate',
+    'age',
+    'attribute',
+  ],
+  // The response id is not stored: it finds the same response twice in a file.
+  survey: [...personFields, 'responseId', 'submittedAt', ...answerFields],
+  pairings: [
+    'mentorId',
+    'menteeId',
+    'pairingStart',
+    'date',
+    'pairingEnd',
+    'cohort',
+    'matchScore',
+    'matchingCriteria',
+    'pairingStatus',
+  ],
+  hr: [...personFields, 'eventKind', 'eventDate', 'date', 'eventDetail'],
+  activity: ['mentorId', 'menteeId', 'meetingDate', 'date', 'durationMinutes', 'topics'],
+};
+
+/** A column each row of a kind cannot do without: one of `anyOf` (or all of `allOf`), described as `what`. */
+interface KindNeed {
+  what: string;
+  anyOf: readonly ImportField[];
+  /** Another way to meet the need: all of these together (a first and a last name). */
+  allOf?: readonly ImportField[];
+}
+
+const thePerson: KindNeed = {
+  what: 'a participant id, e-mail address or full name (or a first and a last name), so each row can be matched to a participant',
+  anyOf: ['participantId', 'email', 'fullName'],
+  allOf: ['givenName', 'familyName'],
+};
+
+const kindNeeds: Record<ImportKind, readonly KindNeed[]> = {
+  roster: [thePerson],
+  survey: [thePerson, { what: 'at least one question’s answers', anyOf: answerFields }],
+  pairings: [
+    { what: 'the mentor', anyOf: ['mentorId'] },
+    { what: 'the mentee', anyOf: ['menteeId'] },
+  ],
+  hr: [
+    thePerson,
+    { what: 'the kind of career event (promotion, role change …)', anyOf: ['eventKind'] },
+    { what: 'the date of the event', anyOf: ['eventDate', 'date'] },
+  ],
+  activity: [
+    { what: 'the mentee', anyOf: ['menteeId'] },
+    { what: 'the meeting date', anyOf: ['meetingDate', 'date'] },
+  ],
+};
+
+/** The kind a file's columns say it is: a survey tool's export is a survey; else the kind keeping most columns. */
+export function suggestKind(
+  columns: readonly Pick<ColumnPlan, 'field'>[],
+  tool: string = 'plain',
+): ImportKind {
+  if (tool !== 'plain') return 'survey';
+  const mapped = columns.filter((column) => column.field !== 'ignore');
+  const kept = (kind: ImportKind) =>
+    mapped.filter((column) => kindFields[kind].includes(column.field)).length;
+  // Ties go to the kind first in this list: a roster before a survey, a pairing list before an activity log.
+  const order: ImportKind[] = ['roster', 'survey', 'pairings', 'hr', 'activity'];
+  return order.reduce((best, kind) => (kept(kind) > kept(best) ? kind : best), order[0]!);
+}
+
+const quoteList = (headings: readonly string[]) => {
+  const quoted = headings.map((heading) => `“${heading}”`);
+  return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)!}`;
+};
+
+/**
+ * What stands between a column mapping and a kind of file, in the evaluator's words: a column the kind cannot
+ * do without, or columns it would not keep. Empty when the mapping fits. The wizard shows these on its mapping
+ * step; the engine refuses a plan that has any, so a file's columns are never read and then dropped.
+ */
+export function kindProblems(
+  kind: ImportKind,
+  columns: readonly Pick<ColumnPlan, 'field' | 'heading' | 'index'>[],
+): string[] {
+  const fields = new Set(columns.map((column) => column.field));
+  const problems: string[] = [];
+  const what = kindWords[kind];
+  const What = `${what.charAt(0).toUpperCase()}${what.slice(1)}`;
+  for (const need of kindNeeds[kind]) {
+    const met =
+      need.anyOf.some((field) => fields.has(field)) || need.allOf?.every((field) => fields.has(field));
+    if (!met)
+      problems.push(`${What} needs a column for ${need.what}: match one of the file’s columns to it.`);
+  }
+  const unkept = columns.filter(
+    (column) => column.field !== 'ignore' && !kindFields[kind].includes(column.field),
+  );
+  if (unkept.length > 0) {
+    const headings = unkept.map((column) => column.heading.trim() || `Column ${column.index + 1}`);
+    const better = suggestKind(columns);
+    const instead = better === kind ? '' : `, or import the file as ${kindWords[better]}`;
+    problems.push(
+      `${What} does not keep ${quoteList(headings)}: leave ${unkept.length === 1 ? 'it' : 'them'} out${instead}.`,
+    );
+  }
+  return problems;
+}
+
 export const filePath = z.string().min(1).max(4096);
 export const jobId = z
   .string()
@@ -258,6 +406,8 @@ export interface SourcePreview {
   roleReasons: string[];
   /** The first rows of data, for the preview grid. Shown on screen only; nothing of it is stored. */
   rows: string[][];
+  /** What reading those rows found wrong (an unclosed quote, undecodable bytes): the check will report it. */
+  problems: ImportProblemReport[];
   /** Excel workbooks: the sheets, so the evaluator can pick another. */
   sheets?: { name: string; position: number; hidden: boolean }[];
   /** The mapping saved earlier for files with the same headings, newest first (null when there is none). */

@@ -27,6 +27,11 @@ export const projectSchemas = {
     .object({
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(100),
+      /** Only entries of these actions (the Audit log's search and filter); all of them without it. */
+      actions: z
+        .array(z.string().regex(/^[a-z]+\.[A-Za-z]+$/, 'An action is a name such as import.commit.'))
+        .max(100)
+        .optional(),
     })
     .strict(),
   'project.setAutoLock': z
@@ -88,6 +93,8 @@ export interface AuditEntry {
   objectType: string | null;
   objectId: string | null;
   detail: string | null;
+  /** What the entry was done to, in words, while the project still has it: a file's name, a document's title. */
+  subject: string | null;
 }
 
 export interface AuditPage {

@@ -15,7 +15,7 @@ import {
 import { rescanAwaitingDocuments } from './anonymize/rescanDocuments';
 import { listTables, readRows } from './data/dataRows';
 import { previewDocument } from './import/documentImport';
-import { previewSource } from './import/importJob';
+import { previewSource, requirePlanFitsKind } from './import/importJob';
 import { importTargets } from './import/importTargets';
 import { findSavedMapping, saveMapping } from './import/savedMappings';
 import type { JobInput, JobOutput } from './jobs/registry';
@@ -123,7 +123,8 @@ export function createHandlers(session: Session): Handlers {
 
     'project.info': async () => projectInfo(session.requireProject()),
 
-    'project.audit': async ({ offset, limit }) => readAudit(session.requireProject().db, offset, limit),
+    'project.audit': async ({ offset, limit, actions }) =>
+      readAudit(session.requireProject().db, offset, limit, actions),
 
     'import.preview': async ({ source, options }) => {
       session.requireProject();
@@ -141,6 +142,7 @@ export function createHandlers(session: Session): Handlers {
     'import.commit': async ({ source, plan, jobId, dryRun }) => {
       const vault = plan.kind === 'roster' ? session.vaultForJob() : undefined;
       const file = session.requireGranted(source);
+      requirePlanFitsKind(plan, file);
       return importJob('import', jobId, (projectPath, passphrase) => ({
         projectPath,
         passphrase,

@@ -74,6 +74,7 @@ export function ProjectHome({ project, area, onArea, onStatus, themeChooser, the
                 current={area === each.id}
                 onClick={() => onArea(each.id)}
                 busy={each.id === 'import' && importing ? 'An import is running' : undefined}
+                notBuilt={each.comingWith !== undefined}
               >
                 {each.label}
               </NavButton>
@@ -95,34 +96,45 @@ export function ProjectHome({ project, area, onArea, onStatus, themeChooser, the
   );
 }
 
-/** An area's button; `busy` says what is under way there, shown as a marker and read as its description. */
+/**
+ * An area's button; `busy` says what is under way there, shown as a marker and read as its description. An
+ * area not built yet says so beside its name (and in its description), so it is not taken for a working one.
+ */
 function NavButton({
   current,
   onClick,
   busy,
+  notBuilt = false,
   children,
 }: {
   current: boolean;
   onClick: () => void;
   busy?: string;
+  notBuilt?: boolean;
   children: ReactNode;
 }) {
   const busyId = useId();
+  const description = busy ?? (notBuilt ? 'Not built yet' : undefined);
   return (
     <>
       <button
         type="button"
-        className="nav-button"
+        className={`nav-button${notBuilt ? ' not-built' : ''}`}
         aria-current={current ? 'page' : undefined}
-        aria-describedby={busy ? busyId : undefined}
+        aria-describedby={description ? busyId : undefined}
         onClick={onClick}
       >
         {children}
         {busy && <span className="busy-marker" aria-hidden="true" title={busy} />}
+        {notBuilt && (
+          <span className="not-built-tag" aria-hidden="true">
+            not built yet
+          </span>
+        )}
       </button>
-      {busy && (
+      {description && (
         <span id={busyId} className="visually-hidden">
-          {busy}
+          {description}
         </span>
       )}
     </>

@@ -126,7 +126,7 @@ describe('confidant import --as pairings|hr|activity', () => {
     );
     expect(activity.code).toBe(1);
     expect(activity.summary.problems.map((p: { message: string }) => p.message)).toEqual([
-      'Row 2, Duration: "ninety" is not a duration; expected a duration such as 45, 45 min, 1h 30m, 1.5 hours or 1:30.',
+      'Row 2, Duration: “ninety” is not a duration; expected a duration such as 45, 45 min, 1h 30m, 1.5 hours or 1:30.',
       expect.stringMatching(/^Row 3, Mentor ID: there is no pairing of P-\w+ and P-\w+ in the project/),
     ]);
     const after = counts();
@@ -141,5 +141,21 @@ describe('confidant import --as pairings|hr|activity', () => {
     const unknown = importAs('meetings', 'dates.csv', 'Mentor ID,Duration\nE2,45\n');
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toMatch(/roster|pairings|activity/);
+  });
+
+  it('refuses an HR file imported as a roster before reading it: its columns would be dropped', () => {
+    projectWithRoster();
+    const before = counts();
+    const hr = importAs(
+      'roster',
+      'career-moves.csv',
+      'Employee ID,Change type,Effective date\nE1,Promoted,2026-06-01\nE3,Lateral move,2026-07-31\n',
+    );
+    expect(hr.code).not.toBe(0);
+    expect(hr.stdout).toBe('');
+    expect(hr.stderr).toContain(
+      'career-moves.csv: A roster does not keep “Change type” and “Effective date”: leave them out, or import the file as HR progression records. Nothing was imported.',
+    );
+    expect({ ...counts(), audit_log: 0 }).toEqual({ ...before, audit_log: 0 });
   });
 });

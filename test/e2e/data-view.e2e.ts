@@ -205,15 +205,19 @@ describe('the data browser', () => {
       byAnswer.rows.map((row) => row.pseudonym),
     );
     await page.screenshot({ path: 'test-results/screens/data-responses.png' });
+    // A rating's label beside its code.
+    await expect
+      .poll(async () => (await shownColumn(page, 'answerLabel')).slice(0, 2))
+      .toEqual(byAnswer.rows.slice(0, 2).map(() => 'Disagree'));
     await expectAccessible(page, 'Data: Responses filtered and sorted');
 
     // The column chooser hides the instrument column, and shows it again.
     const instrumentHeader = page.locator('.ag-header-cell:not(.ag-floating-filter)[col-id="instrument"]');
     expect(await instrumentHeader.count()).toBe(1);
-    await page.getByText('Columns (5 of 5 shown)').click();
+    await page.getByText('Columns (6 of 6 shown)').click();
     await page.getByRole('checkbox', { name: 'Instrument' }).uncheck();
     await expect.poll(() => instrumentHeader.count()).toBe(0);
-    await page.getByText('Columns (4 of 5 shown)').waitFor();
+    await page.getByText('Columns (5 of 6 shown)').waitFor();
     await page.getByRole('checkbox', { name: 'Instrument' }).check();
     await expect.poll(() => instrumentHeader.count()).toBe(1);
 

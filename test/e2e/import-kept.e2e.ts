@@ -53,9 +53,9 @@ async function checkRoster(page: Page, file: string, rows: number): Promise<void
   await step(page, 1, 'Choose a file');
   await button(page, 'Choose a file…').click();
   await step(page, 2, 'Preview');
-  await button(page, 'Next: match the columns').click();
-  await button(page, 'Next: where it goes').click();
+  await button(page, 'Next: what the file is').click();
   await page.getByLabel('A roster of participants').check();
+  await button(page, 'Next: match the columns').click();
   await button(page, 'Check the file').click();
   await step(page, 5, 'Check');
   const count = rows.toLocaleString('en-GB');
@@ -132,7 +132,7 @@ describe('the import wizard kept across areas', () => {
     await checkRoster(page, file, 3);
     await button(page, 'Import 3 rows').click();
     await step(page, 7, 'Summary');
-    const summary = page.getByText('small-roster.csv is in: 3 rows imported.');
+    const summary = page.getByText('small-roster.csv is in. Stored: 3 participants (3 new).');
     await summary.waitFor();
 
     await openArea(page, 'Data');

@@ -142,8 +142,11 @@ describe('the import wizard', () => {
     expect(await page.getByLabel('Sheet').inputValue()).toBe('Roster');
     await screenState(page, '01-roster-preview', SHOTS);
 
+    await button(page, 'Next: what the file is').click();
+    await step(page, 3, 'What the file is');
+    expect(await page.getByLabel('A roster of participants').isChecked()).toBe(true);
     await button(page, 'Next: match the columns').click();
-    await step(page, 3, 'Match columns');
+    await step(page, 4, 'Match columns');
     expect(await page.getByLabel('What “Employee ID” holds').inputValue()).toBe('participantId');
     expect(await page.getByLabel('What “Email” holds').inputValue()).toBe('email');
     expect(await page.getByLabel('What “Role” holds').inputValue()).toBe('role');
@@ -154,9 +157,6 @@ describe('the import wizard', () => {
     await page.getByText('Saved as HR roster.').waitFor();
     await screenState(page, '02-roster-columns', SHOTS);
 
-    await button(page, 'Next: where it goes').click();
-    await step(page, 4, 'Where it goes');
-    expect(await page.getByLabel('A roster of participants').isChecked()).toBe(true);
     await button(page, 'Check the file').click();
     await step(page, 5, 'Check');
     await page.getByText('No problems found: 5 rows of 5 can go in.').waitFor({ timeout: 60_000 });
@@ -165,7 +165,7 @@ describe('the import wizard', () => {
 
     await button(page, 'Import 5 rows').click();
     await step(page, 7, 'Summary');
-    await page.getByText('roster.xlsx is in: 5 rows imported.').waitFor();
+    await page.getByText('roster.xlsx is in. Stored: 5 participants (5 new).').waitFor();
     const summary = page.locator('.import-summary');
     expect(await summary.innerText()).toMatch(/Participants added\s+5/);
     await screenState(page, '04-roster-summary', SHOTS);
@@ -188,8 +188,16 @@ describe('the import wizard', () => {
     await page.getByText('The data start at row 4.', { exact: false }).waitFor();
     await screenState(page, '05-qualtrics-preview', SHOTS);
 
+    await button(page, 'Next: what the file is').click();
+    await step(page, 3, 'What the file is');
+    expect(await page.getByLabel('A survey wave', { exact: false }).isChecked()).toBe(true);
+    // Nothing to match until the wave has its window and survey.
+    expect(await button(page, 'Next: match the columns').isDisabled()).toBe(true);
+    await page.getByLabel('Collection window', { exact: true }).fill('Baseline');
+    await page.getByLabel('Survey (instrument)', { exact: true }).fill('Confidence survey');
+    await screenState(page, '07-qualtrics-destination', SHOTS);
     await button(page, 'Next: match the columns').click();
-    await step(page, 3, 'Match columns');
+    await step(page, 4, 'Match columns');
     expect(await page.getByLabel('What “RecipientEmail” holds').inputValue()).toBe('email');
     expect(await page.getByLabel('What “StartDate” holds').inputValue()).toBe('ignore');
     expect(await page.getByLabel('What “Q1” holds').inputValue()).toBe('likertItem');
@@ -197,15 +205,6 @@ describe('the import wizard', () => {
     expect(await page.getByLabel('What “Q3” holds').inputValue()).toBe('freeText');
     await page.getByText('1 = Strongly disagree, 2 = Disagree', { exact: false }).first().waitFor();
     await screenState(page, '06-qualtrics-columns', SHOTS);
-
-    await button(page, 'Next: where it goes').click();
-    await step(page, 4, 'Where it goes');
-    expect(await page.getByLabel('A survey wave', { exact: false }).isChecked()).toBe(true);
-    // Nothing to check until the wave has its window and survey.
-    expect(await button(page, 'Check the file').isDisabled()).toBe(true);
-    await page.getByLabel('Collection window', { exact: true }).fill('Baseline');
-    await page.getByLabel('Survey (instrument)', { exact: true }).fill('Confidence survey');
-    await screenState(page, '07-qualtrics-destination', SHOTS);
     await button(page, 'Check the file').click();
 
     await step(page, 5, 'Check');
@@ -226,7 +225,7 @@ describe('the import wizard', () => {
     await page.getByLabel('Skip the 1 row with problems and import the rest').check();
     await importButton.click();
     await step(page, 7, 'Summary');
-    await page.getByText('baseline-qualtrics.csv is in: 4 rows imported.').waitFor();
+    await page.getByText('baseline-qualtrics.csv is in. Stored: 4 responses, 0 new participants.').waitFor();
     const summary = await page.locator('.import-summary').innerText();
     expect(summary).toMatch(/Rows skipped\s+1/);
     expect(summary).toMatch(/Participants added\s+0/);
@@ -260,11 +259,11 @@ describe('the import wizard', () => {
 
     // The survey wave, into the window and survey it went into before (now offered as existing ones).
     await chooseFile(page, path.join(harness.dir, 'baseline-qualtrics.csv'));
-    await button(page, 'Next: match the columns').click();
-    await button(page, 'Next: where it goes').click();
-    await step(page, 4, 'Where it goes');
+    await button(page, 'Next: what the file is').click();
+    await step(page, 3, 'What the file is');
     await page.getByLabel('Collection window', { exact: true }).selectOption('Baseline');
     await page.getByLabel('Survey (instrument)', { exact: true }).selectOption('Confidence survey');
+    await button(page, 'Next: match the columns').click();
     await button(page, 'Check the file').click();
     await step(page, 7, 'Summary');
     await page.getByText('Already imported.').waitFor();
@@ -278,11 +277,11 @@ describe('the import wizard', () => {
     await step(page, 2, 'Preview');
     await page.getByLabel('Sheet').selectOption('Roster');
     await page.locator('.import-grid [role="gridcell"]', { hasText: 'ben.smith@example.org' }).waitFor();
+    await button(page, 'Next: what the file is').click();
     await button(page, 'Next: match the columns').click();
     await page.getByText('Using the mapping saved as HR roster', { exact: false }).waitFor();
     expect(await page.getByLabel('What “Department” holds').inputValue()).toBe('ignore');
     await screenState(page, '11-saved-mapping', SHOTS);
-    await button(page, 'Next: where it goes').click();
     await button(page, 'Check the file').click();
     await step(page, 7, 'Summary');
     await page.getByText('Already imported.').waitFor();
@@ -304,9 +303,9 @@ describe('the import wizard', () => {
     const before = projectContents();
 
     await chooseFile(page, file);
-    await button(page, 'Next: match the columns').click();
-    await button(page, 'Next: where it goes').click();
+    await button(page, 'Next: what the file is').click();
     await page.getByLabel('A roster of participants').check();
+    await button(page, 'Next: match the columns').click();
     await button(page, 'Check the file').click();
     await step(page, 5, 'Check');
     await page

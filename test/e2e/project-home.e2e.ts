@@ -55,6 +55,17 @@ describe('the project home', () => {
 
     await page.getByRole('button', { name: 'Previous page' }).click();
     await page.getByText('Entries 1–50 of 61', { exact: true }).waitFor();
+
+    // Search in words and narrow by kind: the engine pages only the matching entries.
+    await page.getByLabel('Search what happened').fill('created');
+    await page.getByText('Entries 1–1 of 1', { exact: true }).waitFor();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.innerText()).toContain('Project created');
+    await page.getByLabel('Search what happened').fill('');
+    await page.getByLabel('Show', { exact: true }).selectOption('vault');
+    await page.getByText('No entries match.', { exact: true }).waitFor();
+    await page.getByLabel('Show', { exact: true }).selectOption('project');
+    await page.getByText('Entries 1–50 of 61', { exact: true }).waitFor();
     expect(watched.problems).toEqual([]);
     await watched.context.close();
   });

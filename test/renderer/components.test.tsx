@@ -48,10 +48,11 @@ describe('JobProgress', () => {
 });
 
 describe('AreaPlaceholder', () => {
-  it('says what the area will hold, so it reads as planned, not broken', () => {
+  it('says plainly, first, that the area is not built yet, and what it will hold', () => {
     const html = renderToString(<AreaPlaceholder area="coding" />).replaceAll('<!-- -->', '');
     expect(html).toContain('<h1');
     expect(html).toContain('Coding');
-    expect(html).toMatch(/Coding:<\/strong> coming with the codebook/);
+    expect(html).toMatch(/<strong>Not built yet\.<\/strong> This part of Confidant does not work yet/);
+    expect(html).toContain('it will hold the codebook, coded segments, memos and inter-rater reliability');
   });
 });

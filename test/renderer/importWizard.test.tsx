@@ -1,9 +1,10 @@
 import { renderToString as renderWithMarkers } from 'react-dom/server';
 import type { ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { ImportProblemReport, ImportSummary, SourcePreview } from '../../shared/import';
+import type { ImportKind, ImportProblemReport, ImportSummary, SourcePreview } from '../../shared/import';
 import { CheckStep } from '../../renderer/areas/import/CheckStep';
 import { ImportProgress } from '../../renderer/areas/import/ImportProgress';
+import { generalisationsFor } from '../../renderer/areas/import/ColumnProtection';
 import { MapColumns } from '../../renderer/areas/import/MapColumns';
 import { PreviewStep } from '../../renderer/areas/import/PreviewStep';
 import { SummaryStep } from '../../renderer/areas/import/SummaryStep';
@@ -17,9 +18,13 @@ import {
   planColumns,
   rowsPerSecond,
   sampleValues,
+  fieldLabels,
   skippedReasons,
+  storedInWords,
   type Destination,
 } from '../../renderer/areas/import/wizardState';
+import { exampleProgram } from '../../electron/core/demo/exampleProgram';
+import { suggestMapping } from '../../electron/core/import/mappingSuggestion';
 
 /** The markup without React's text-joining comments, so sentences read as the evaluator sees them. */
 const renderToString = (element: ReactElement) => renderWithMarkers(element).replaceAll('<!-- -->', '');
@@ -31,9 +36,10 @@ const AGREEMENT = {
 };
 
 /** The mapping step as it first shows a file's suggested columns. */
-const mappingStep = (shown: SourcePreview) =>
+const mappingStep = (shown: SourcePreview, kind: ImportKind = 'survey') =>
   renderToString(
     <MapColumns
+      kind={kind}
       preview={shown}
       columns={initialColumns(shown, false)}
       onColumns={() => undefined}
@@ -78,6 +84,7 @@ function preview(overrides: Partial<SourcePreview> = {}): SourcePreview {
       ['c@x.org', 'Strongly agree', 'good'],
     ],
     savedMapping: null,
+    problems: [],
     answerScales: [AGREEMENT],
     anonymous: false,
     ambiguousDates: [],
@@ -138,11 +145,11 @@ describe('the wizard’s columns', () => {
 
   it('need an identifier and a scale for every rating question', () => {
     const columns = initialColumns(preview(), false);
-    expect(mappingIssues(columns)).toEqual([]);
+    expect(mappingIssues(columns, 'survey')).toEqual([]);
     const noScale = columns.map((c) => (c.index === 1 ? { ...c, scaleId: undefined } : c));
-    expect(mappingIssues(noScale)).toEqual(['Choose the answer scale of “Confidence”.']);
+    expect(mappingIssues(noScale, 'survey')).toEqual(['Choose the answer scale of “Confidence”.']);
     const anonymous = columns.map((c) => (c.index === 0 ? { ...c, field: 'ignore' as const } : c));
-    expect(mappingIssues(anonymous)[0]).toMatch(/participant id, e-mail address or name/);
+    expect(mappingIssues(anonymous, 'survey')[0]).toMatch(/participant id, e-mail address or full name/);
     const named = anonymous.map((c) =>
       c.index === 2
         ? { ...c, field: 'givenName' as const }
@@ -150,7 +157,7 @@ describe('the wizard’s columns', () => {
           ? { ...c, field: 'familyName' as const }
           : c,
     );
-    expect(mappingIssues(named)).toEqual([]);
+    expect(mappingIssues(named, 'roster')).toEqual([]);
   });
 
   it('shows the first distinct values of a column', () => {
@@ -168,12 +175,13 @@ describe('the destination and the plan', () => {
   };
   it('a survey wave needs a window, an instrument and some answers', () => {
     const columns = initialColumns(preview(), false);
-    expect(destinationIssues(survey, columns)).toEqual([
-      'Name the survey (instrument) these answers belong to.',
-    ]);
+    expect(destinationIssues(survey)).toEqual(['Name the survey (instrument) these answers belong to.']);
+    expect(destinationIssues({ ...survey, kind: 'roster' })).toEqual([]);
     const noAnswers = columns.map((c) => ({ ...c, field: c.index === 0 ? c.field : ('ignore' as const) }));
-    expect(destinationIssues({ ...survey, instrument: 'Pulse' }, noAnswers)).toHaveLength(1);
-    expect(destinationIssues({ ...survey, kind: 'roster' }, noAnswers)).toEqual([]);
+    expect(mappingIssues(noAnswers, 'survey')).toEqual([
+      'A survey wave needs a column for at least one question’s answers: match one of the file’s columns to it.',
+    ]);
+    expect(mappingIssues(noAnswers, 'roster')).toEqual([]);
   });
 
   it('builds the plan the engine takes; a roster carries no window and adds no respondents', () => {
@@ -273,12 +281,12 @@ describe('the check and the summary in words', () => {
     expect(check).toContain('Skip the 1 row with problems');
     expect(check).toContain('Problems found');
     const done = renderToString(
-      <SummaryStep summary={summary({ committed: true })} source="/tmp/wave.csv" />,
+      <SummaryStep summary={summary({ committed: true })} source="/tmp/wave.csv" kind="survey" />,
     );
-    expect(done).toContain('wave.csv is in: 4 rows imported.');
+    expect(done).toContain('wave.csv is in. Stored: 4 responses, 0 new participants.');
     expect(done).toContain('Why rows were skipped');
     const again = renderToString(
-      <SummaryStep summary={summary({ alreadyImported: true })} source="/tmp/wave.csv" />,
+      <SummaryStep summary={summary({ alreadyImported: true })} source="/tmp/wave.csv" kind="survey" />,
     );
     expect(again).toContain('Already imported.');
     expect(again).not.toContain('Rows imported');
@@ -306,6 +314,8 @@ describe('the check and the summary in words', () => {
     expect(html).toContain('Suggested: the answers are on a 5-point agreement scale');
     expect(html).toContain('A guess: the answers are short texts');
     expect(html).toContain('Pseudonymised; never stored');
+    // Free text is redacted, not "stored as it is".
+    expect(html).toContain('Names and contacts in it are replaced by tags');
   });
 
   it('asks for the role of a participant trait and offers age bands for a date of birth', () => {
@@ -336,11 +346,146 @@ describe('the check and the summary in words', () => {
         'the heading names something that identifies a person',
       ],
     });
-    const html = mappingStep(roster);
+    const html = mappingStep(roster, 'roster');
     expect(html).toContain('aria-label="Generalise “Date of birth”"');
     expect(html).toContain('Age in bands of 10 years');
     expect(html).toContain('aria-label="Role of “Phone”"');
     expect(html).toContain('Suggested: the heading names something that identifies a person');
     expect(html).not.toContain('aria-label="Generalise “Phone”"');
+  });
+});
+
+/** A demo file as the preview shows it: its headings, first rows and the engine's suggested columns. */
+function demoPreview(name: string): SourcePreview {
+  const file = exampleProgram().find((each) => each.name === name)!;
+  const [header, ...rows] = file.content
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
+  const columns = suggestMapping(header!, rows).map(
+    ({ index, heading, field, confidence, reason, scale }) => ({
+      index,
+      heading,
+      field,
+      confidence,
+      reason,
+      ...(scale ? { scaleId: scale.id } : {}),
+    }),
+  );
+  return preview({ header, questions: header, rows: rows.slice(0, 5), columns, roleReasons: [] });
+}
+
+describe('the kind of file follows from its columns (the demo’s own files)', () => {
+  it.each([
+    ['roster.csv', 'roster'],
+    ['pairings.csv', 'pairings'],
+    ['meetings.csv', 'activity'],
+    ['career-moves.csv', 'hr'],
+    ['baseline-survey.csv', 'survey'],
+  ] as const)('%s is taken for %s, and its suggested columns can be checked', (name, kind) => {
+    const shown = demoPreview(name);
+    expect(guessKind(shown)).toBe(kind);
+    expect(mappingIssues(initialColumns(shown, false), kind)).toEqual([]);
+  });
+
+  it('says, before the check, that a roster would not keep an HR file’s columns', () => {
+    const columns = initialColumns(demoPreview('career-moves.csv'), false);
+    expect(mappingIssues(columns, 'roster')).toEqual([
+      'A roster does not keep “Change type” and “Effective date”: leave them out, or import the file as HR progression records.',
+    ]);
+    expect(mappingIssues(columns, 'pairings')).toContain(
+      'A pairing list needs a column for the mentor: match one of the file’s columns to it.',
+    );
+  });
+
+  it('offers in “Holds” only what the kind of file keeps, grouped', () => {
+    const html = mappingStep(demoPreview('career-moves.csv'), 'hr');
+    expect(html).toContain('<optgroup label="Career progression">');
+    expect(html).toContain('<optgroup label="Who the row is about">');
+    expect(html).not.toContain('Rating question');
+    expect(html).not.toContain('Department');
+    const asRoster = mappingStep(demoPreview('career-moves.csv'), 'roster');
+    expect(asRoster).toContain('<optgroup label="Not kept in this kind of file">');
+  });
+
+  it('says what an import stored in the evaluator’s words', () => {
+    const stored = summary({ committed: true, rowsImported: 6, problemCount: 0, problems: [] });
+    expect(storedInWords(stored, 'hr')).toBe('6 career events, 0 new participants');
+    expect(storedInWords({ ...stored, participantsAdded: 6 }, 'roster')).toBe('6 participants (6 new)');
+    expect(storedInWords({ ...stored, rowsImported: 1 }, 'activity')).toBe('1 meeting, 0 new participants');
+  });
+});
+
+describe('the preview warns of what the check will report', () => {
+  it('lists an unclosed quote found in the first rows, and nothing when there is none', () => {
+    const open = problem(3, 'Comment', 'a closing " for the quoted answer');
+    const shown = (problems: ImportProblemReport[]) =>
+      renderToString(
+        <PreviewStep
+          source="/data/comments.csv"
+          preview={{ ...preview(), problems }}
+          options={{}}
+          onOptions={() => undefined}
+          busy={false}
+          theme="light"
+        />,
+      );
+    const html = shown([
+      { ...open, message: 'Row 3, Comment: a quoted answer opens here and does not close' },
+    ]);
+    expect(html).toContain('Reading these rows found 1 problem; the check will report it too.');
+    expect(html).toContain('Row 3, Comment: a quoted answer opens here and does not close');
+    expect(shown([])).not.toContain('preview-problems');
+  });
+});
+
+describe('the protection offered fits the column', () => {
+  it('keeps every choice of “Holds” short enough to be read whole at 640 px', () => {
+    for (const label of Object.values(fieldLabels)) expect(label.length).toBeLessThanOrEqual(34);
+  });
+
+  it('offers bands for numbers, parts of the date for dates, and nothing to coarsen in text', () => {
+    const ids = (samples: string[]) => generalisationsFor(samples).map((choice) => choice.id);
+    expect(ids(['Leeds', 'London'])).toEqual(['none']);
+    expect(ids(['3', '12', '7.5'])).toEqual(['none', 'bands-5', 'bands-10']);
+    expect(ids(['2026-02-02', '15/03/2026'])).toEqual(['none', 'month', 'quarter', 'year']);
+    expect(ids([])).toEqual(['none']);
+  });
+
+  it('explains a quasi-identifier and a sensitive attribute where they are offered, and no “Month” for text', () => {
+    const site = preview({
+      header: ['Email', 'Site', 'Start date'],
+      rows: [
+        ['a@x.org', 'Leeds', '2026-02-02'],
+        ['b@x.org', 'London', '2026-03-01'],
+      ],
+      columns: [
+        { index: 0, heading: 'Email', field: 'email', confidence: 'high', reason: 'e-mail' },
+        {
+          index: 1,
+          heading: 'Site',
+          field: 'location',
+          role: 'quasi-identifier',
+          confidence: 'high',
+          reason: 'site',
+        },
+        {
+          index: 2,
+          heading: 'Start date',
+          field: 'attribute',
+          role: 'quasi-identifier',
+          confidence: 'low',
+          reason: 'date',
+        },
+      ],
+      roleReasons: ['', '', ''],
+    });
+    const html = mappingStep(site, 'roster');
+    expect(html).toContain('a <strong>quasi-identifier</strong> is a trait that is harmless alone');
+    expect(html).toContain('a <strong>sensitive attribute</strong> is something that must not be');
+    expect(html).toContain('Harmless alone, but together with other traits it can single a person out');
+    expect(html).not.toContain('aria-label="Generalise “Site”"');
+    expect(html).toContain('aria-label="Generalise “Start date”"');
+    expect(html).toContain('Quarter of the date');
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { areaById, areas } from '../../renderer/areas';
-import { describeAuditAction, describeAuditDetail } from '../../renderer/auditWords';
+import {
+  auditActionsMatching,
+  describeAuditAction,
+  describeAuditDetail,
+  describeAuditEntry,
+} from '../../renderer/auditWords';
 import { projectNameFromPath, unlockHint, viewForStatus } from '../../renderer/navigation';
 import { parseThemeChoice, resolveTheme } from '../../renderer/theme';
 
@@ -21,6 +26,29 @@ describe('viewForStatus', () => {
   it('shows the home overview of an open project', () => {
     const open = { state: 'open', path: '/p/a.confidant', name: 'a', autoLockMinutes: 10 } as const;
     expect(viewForStatus(open)).toEqual({ screen: 'home', project: open, area: 'overview' });
+  });
+});
+
+describe('unlocking returns to where the evaluator was', () => {
+  const open = { state: 'open', path: '/p/a.confidant', name: 'a', autoLockMinutes: 10 } as const;
+  const locked = { state: 'locked', path: '/p/a.confidant', name: 'a' } as const;
+  it('remembers the area through the lock and opens it again', () => {
+    const unlock = viewForStatus(locked, {
+      lockedItself: true,
+      from: { screen: 'home', project: open, area: 'data' },
+    });
+    expect(unlock).toMatchObject({ screen: 'unlock', returnTo: 'data' });
+    expect(viewForStatus(open, { from: unlock })).toEqual({ screen: 'home', project: open, area: 'data' });
+  });
+  it('opens another project on its overview', () => {
+    const other = { ...open, path: '/p/b.confidant', name: 'b' };
+    const unlock = viewForStatus(locked, { from: { screen: 'home', project: open, area: 'audit' } });
+    expect(viewForStatus(other, { from: unlock })).toEqual({
+      screen: 'home',
+      project: other,
+      area: 'overview',
+    });
+    expect(viewForStatus(open, { from: { screen: 'start' } })).toMatchObject({ area: 'overview' });
   });
 });
 
@@ -74,6 +102,48 @@ describe('audit words', () => {
     expect(describeAuditDetail('plain words')).toBe('plain words');
     expect(describeAuditDetail('[1,2]')).toBe('[1,2]');
     expect(describeAuditDetail(null)).toBe('');
+    expect(describeAuditDetail('{"rowsImported":6,"kind":"mentor_note"}')).toBe(
+      'rows imported: 6, kind: mentor note',
+    );
+  });
+  it('says what happened to which file or document, never “Which: 1”', () => {
+    const entry = { objectType: 'import', objectId: '3', subject: 'career-moves.csv' };
+    expect(
+      describeAuditEntry({ ...entry, action: 'import.commit', detail: '{"kind":"hr","rowsImported":6}' }),
+    ).toBe('File imported: “career-moves.csv” as HR progression records');
+    expect(describeAuditEntry({ ...entry, subject: null, action: 'import.commit', detail: null })).toBe(
+      'File imported: import no. 3',
+    );
+    expect(
+      describeAuditEntry({
+        action: 'anonymize.decide',
+        objectType: 'document',
+        objectId: '2',
+        subject: 'Interview',
+        detail: null,
+      }),
+    ).toBe('Redaction decided: “Interview”');
+    expect(
+      describeAuditEntry({
+        action: 'project.lock',
+        objectType: 'project',
+        objectId: null,
+        subject: null,
+        detail: null,
+      }),
+    ).toBe('Project locked');
+  });
+  it('turns a search in words and a kind of entry into the actions to show', () => {
+    expect(auditActionsMatching('', 'all')).toBeUndefined();
+    expect(auditActionsMatching('imported', 'all')).toEqual(['import.commit', 'import.document']);
+    expect(auditActionsMatching('', 'vault')).toEqual([
+      'vault.create',
+      'vault.open',
+      'vault.close',
+      'vault.lookup',
+    ]);
+    expect(auditActionsMatching('PASSPHRASE', 'project')).toEqual(['project.changePassphrase']);
+    expect(auditActionsMatching('passphrase', 'import')).toEqual([]);
   });
 });
 

@@ -19,7 +19,7 @@ const roster: ImportSummary = {
 describe('the import summary and the re-identification vault', () => {
   it('says how many identities the vault kept', () => {
     const html = renderToString(
-      <SummaryStep summary={{ ...roster, identitiesKept: 6 }} source="/r/roster.csv" />,
+      <SummaryStep summary={{ ...roster, identitiesKept: 6 }} source="/r/roster.csv" kind="roster" />,
     );
     expect(html).toContain('6 identities kept in the vault.');
   });
@@ -28,12 +28,15 @@ describe('the import summary and the re-identification vault', () => {
       <SummaryStep
         summary={{ ...roster, identitiesKept: 0, vaultNotUpdated: 'The roster was imported, but not kept.' }}
         source="/r/roster.csv"
+        kind="roster"
       />,
     );
     expect(html).toContain('The roster was imported, but not kept.');
     expect(html).not.toContain('kept in the vault');
   });
   it('says nothing of a vault when none was open', () => {
-    expect(renderToString(<SummaryStep summary={roster} source="/r/roster.csv" />)).not.toContain('vault');
+    expect(
+      renderToString(<SummaryStep summary={roster} source="/r/roster.csv" kind="roster" />),
+    ).not.toContain('vault');
   });
 });

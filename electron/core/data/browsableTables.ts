@@ -158,6 +158,12 @@ export const browsableTables: readonly BrowsableTable[] = [
       text('instrument', 'Instrument', 'ins.name'),
       text('item', 'Item', 'i.code'),
       text('value', 'Answer', 'r.value'),
+      // A rating's label beside its code (5 = Strongly agree), from the item's answer scale.
+      text(
+        'answerLabel',
+        'Answer in words',
+        '(SELECT l.label FROM answer_scale_label l WHERE l.scale_id = i.scale_id AND l.value = r.value)',
+      ),
     ],
     order: ['r.participant_id', 'r.window_id', 'r.instrument_id', 'i.position'],
     // Each response set holds one answer per item of its instrument: no need to expand the view to count.

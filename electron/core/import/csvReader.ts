@@ -10,7 +10,15 @@ import {
   type EncodingGuess,
   type TextEncoding,
 } from './encoding';
-import { columnName, fileProblem, ImportFileError, quoteValue, type ImportProblem } from './problems';
+import { notASpreadsheet, recogniseSignature } from './fileSignature';
+import {
+  columnName,
+  fileProblem,
+  ImportFileError,
+  quoteValue,
+  shortValue,
+  type ImportProblem,
+} from './problems';
 import {
   DEFAULT_BATCH_ROWS,
   tableFromBatches,
@@ -53,28 +61,13 @@ export interface CsvTable extends SourceTable {
   dialect: CsvDialect;
 }
 
-const SIGNATURES: { bytes: number[]; what: string }[] = [
-  {
-    bytes: [0x50, 0x4b, 0x03, 0x04],
-    what: 'a ZIP archive or an Excel workbook (.xlsx); open it as a workbook',
-  },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel workbook (.xls); save it as .xlsx or CSV first' },
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
-  { bytes: [0x24, 0x46, 0x4c, 0x32], what: 'an SPSS data file (.sav); open it as an SPSS file' },
-  { bytes: [0x24, 0x46, 0x4c, 0x33], what: 'an SPSS data file (.zsav)' },
-];
-
 /** Refuses files that are not text at all, naming what they look like when we can tell. */
 export function checkIsText(file: string, sample: Uint8Array, encoding: TextEncoding): void {
   const name = path.basename(file);
-  const signature = SIGNATURES.find((s) => s.bytes.every((b, i) => sample[i] === b));
+  const signature = recogniseSignature(sample);
   if (signature)
     throw new ImportFileError(
-      fileProblem(
-        file,
-        'a text file (CSV or TSV)',
-        `${name} is not a text file: it looks like ${signature.what}.`,
-      ),
+      fileProblem(file, 'a text file (CSV or TSV)', notASpreadsheet(name, signature, 'a CSV file')),
     );
   if (encoding.startsWith('utf-16')) return;
   let control = 0;
@@ -91,8 +84,8 @@ export function checkIsText(file: string, sample: Uint8Array, encoding: TextEnco
       fileProblem(
         file,
         'a text file (CSV or TSV)',
-        `${name} is not a text file: it holds binary data (first at byte ${firstAt}, ${control} control bytes ` +
-          `in the first ${sample.length} bytes).`,
+        `${name} is not a text file: it holds binary data (${control} of its first ${sample.length} bytes are not ` +
+          `text, the first at byte ${firstAt}). Export it from its program as CSV or XLSX.`,
       ),
     );
 }
@@ -181,7 +174,7 @@ export function cellProblems(
       file,
       row: row.row,
       column,
-      value: quoteValue(cell.replace(CONTROL, '�')),
+      value: shortValue(cell.replace(CONTROL, '�')),
       expected: binary ? 'text' : `text in ${encoding}`,
       message: binary
         ? `Row ${row.row}, ${column}: holds binary data (a NUL byte), not text; the file may be damaged.`
@@ -205,7 +198,7 @@ export function raggedRow(file: string, row: SourceRow, header: readonly string[
       file,
       row: row.row,
       column: null,
-      value: quoteValue(extra.join(', ')),
+      value: shortValue(extra.join(', ')),
       expected: `${width} cells, one per column`,
       message:
         `Row ${row.row} has ${width + extra.length} cells but the header has ${width} columns; the extra ` +
@@ -284,7 +277,7 @@ export async function* readCsvRows(
       file,
       row: rowNumber + 1,
       column,
-      value: quoteValue(firstLine[Math.max(index, 0)] ?? ''),
+      value: shortValue(firstLine[Math.max(index, 0)] ?? ''),
       expected: `a closing ${dialect.quote} for the quoted answer`,
       message:
         `Row ${rowNumber + 1}${column ? `, ${column}` : ''}: a quoted answer opens here and does not close ` +

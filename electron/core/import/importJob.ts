@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ConfidantError } from '../../../shared/errors';
 import {
   directIdentifierFields,
+  kindProblems,
   type ColumnPlan,
   type ImportPlan,
   type ImportSummary,
@@ -15,6 +16,7 @@ import { PROJECT_KIND } from '../store/projectFile';
 import { answerScales, type AnswerScale } from './answerScales';
 import { commitImport } from './importCommit';
 import { dateFields, type ColumnSuggestion } from './mappingSuggestion';
+import type { ImportProblem } from './problems';
 import { parseDate } from './values';
 import { suggestColumnRole, type ColumnRoleSuggestion } from '../anonymize/columnRoles';
 import { openSource, previewRows, recogniseSource, savColumnRules, type SourceOptions } from './sourceFile';
@@ -25,6 +27,7 @@ import type { ColumnRule } from './validation';
  * looks like) and the commit, which runs as a background job on a connection of its own.
  */
 export const PREVIEW_ROWS = 50;
+const PREVIEW_PROBLEMS = 20;
 const IMPORT_CACHE_KIB = 16 * 1024;
 
 function toColumnPlan(suggestion: ColumnSuggestion): SourcePreview['columns'][number] {
@@ -61,7 +64,8 @@ export async function previewSource(
 ): Promise<Omit<SourcePreview, 'savedMapping'>> {
   const recognised = await recogniseSource(source, options);
   const opened = await openSource(source, { ...options, dataStartRow: recognised.dataStartRow });
-  const rows = await previewRows(opened.table, PREVIEW_ROWS);
+  const problems: ImportProblem[] = [];
+  const rows = await previewRows(opened.table, PREVIEW_ROWS, problems);
   const roles = recognised.mapping.map((suggestion) =>
     suggestedRole(
       suggestion,
@@ -93,6 +97,8 @@ export async function previewSource(
           rows.some((row) => isAmbiguousDate(row.cells[suggestion.index] ?? '')),
       )
       .map((suggestion) => suggestion.index),
+    // What the reader found in the rows it read (an unclosed quote, say): the Check step will report it too.
+    problems: problems.slice(0, PREVIEW_PROBLEMS),
   };
 }
 
@@ -151,6 +157,19 @@ export function columnRules(columns: readonly ColumnPlan[]): ColumnRule[] {
     role: column.role,
     generalise: column.generalise,
   }));
+}
+
+/**
+ * Refuses a plan whose columns do not fit its kind of file (a column it needs is missing, or a column it would
+ * not keep is mapped), before a byte of the file is read: nothing is then read and silently dropped.
+ */
+export function requirePlanFitsKind(plan: ImportPlan, source: string): void {
+  const problems = kindProblems(plan.kind, plan.columns);
+  if (problems.length > 0)
+    throw new ConfidantError(
+      'INVALID_ARGUMENTS',
+      `${path.basename(source)}: ${problems.join(' ')} Nothing was imported.`,
+    );
 }
 
 export async function sha256OfFile(file: string): Promise<string> {

@@ -37,8 +37,17 @@ export function columnName(header: readonly string[], index: number): string {
   return heading ? heading : `column ${columnLetter(index)}`;
 }
 
-/** Shortens a value for a message so a 10 kB answer does not flood the list of problems. */
+/**
+ * A value as a problem's "value found" shows it: as it was written (no escaping, no quotes added), on one line,
+ * and shortened so a 10 kB answer does not flood the list of problems.
+ */
+export function shortValue(value: string, max = 60): string {
+  // eslint-disable-next-line no-control-regex -- line breaks and tabs are what is flattened
+  const flat = value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/** A value in a message, in typographic quotes: a value with a stray quote reads “"x@example.org”. */
 export function quoteValue(value: string, max = 60): string {
-  const flat = value.replace(/[\r\n]+/g, ' ');
-  return JSON.stringify(flat.length > max ? `${flat.slice(0, max)}…` : flat);
+  return `“${shortValue(value, max)}”`;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { openCsv, type CsvOptions, type CsvTable } from './csvReader';
 import { scoreCodes, type CodeScoring } from './answerScales';
-import { fileProblem, ImportFileError } from './problems';
+import { fileProblem, ImportFileError, type ImportProblem } from './problems';
 import { openSav, type SpssFile, type SpssOptions } from './spssReader';
 import { suggestColumn } from './mappingSuggestion';
 import { recogniseSurveyExport, type SurveyExport } from './surveyExports';
@@ -42,11 +42,16 @@ export async function openSource(file: string, options: SourceOptions = {}): Pro
   return { kind, table: await openCsv(file, options) };
 }
 
-/** Reads the first rows of a table and closes it. */
-export async function previewRows(table: SourceTable, count: number): Promise<SourceRow[]> {
+/** Reads the first rows of a table and closes it; what the reader found wrong on the way goes to `problems`. */
+export async function previewRows(
+  table: SourceTable,
+  count: number,
+  problems: ImportProblem[] = [],
+): Promise<SourceRow[]> {
   const rows: SourceRow[] = [];
   try {
     for await (const batch of table.batches) {
+      problems.push(...batch.problems);
       rows.push(...batch.rows.slice(0, count - rows.length));
       if (rows.length >= count) break;
     }

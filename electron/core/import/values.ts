@@ -222,7 +222,7 @@ export function parseDate(raw: string, style: Partial<DateColumnStyle> = {}): Pa
       : [named2![2]!, named2![1]!, named2![3]!];
     const month = MONTHS.indexOf(monthText.slice(0, 3).toLowerCase()) + 1;
     if (month === 0)
-      return fail(expected, `${quoteValue(raw)} is not a date: "${monthText}" is not a month.`);
+      return fail(expected, `${quoteValue(raw)} is not a date: ${quoteValue(monthText)} is not a month.`);
     return wrap(isoFrom(fullYear(yearText), month, +dayText));
   }
   if (style.excelSerials && /^\d+(\.\d+)?$/.test(text)) {

@@ -3,7 +3,15 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { columnName, fileProblem, ImportFileError, quoteValue, type ImportProblem } from './problems';
+import { notASpreadsheet, recogniseSignature } from './fileSignature';
+import {
+  columnName,
+  fileProblem,
+  ImportFileError,
+  quoteValue,
+  shortValue,
+  type ImportProblem,
+} from './problems';
 import {
   DEFAULT_BATCH_ROWS,
   tableFromBatches,
@@ -48,10 +56,10 @@ const unescapeXml = (text: string) =>
 async function refuseNonWorkbook(file: string): Promise<void> {
   const name = path.basename(file);
   const handle = await open(file, 'r');
-  const head = Buffer.alloc(8);
+  const head = Buffer.alloc(4096);
   let bytesRead: number;
   try {
-    ({ bytesRead } = await handle.read(head, 0, 8, 0));
+    ({ bytesRead } = await handle.read(head, 0, head.length, 0));
   } finally {
     await handle.close();
   }
@@ -65,8 +73,18 @@ async function refuseNonWorkbook(file: string): Promise<void> {
         `${name} is an old-style Excel workbook (.xls); save it as .xlsx or CSV first.`,
       ),
     );
-  if (head.readUInt32BE(0) !== 0x504b0304)
-    throw new ImportFileError(fileProblem(file, expected, `${name} is not an Excel workbook (.xlsx).`));
+  const signature = recogniseSignature(head.subarray(0, bytesRead));
+  if (signature?.readAs === 'xlsx') return;
+  if (signature && signature.what !== 'a ZIP archive')
+    throw new ImportFileError(fileProblem(file, expected, notASpreadsheet(name, signature, expected)));
+  if (!signature)
+    throw new ImportFileError(
+      fileProblem(
+        file,
+        expected,
+        `${name} is not an Excel workbook (.xlsx); if it is a CSV file, give it the .csv ending.`,
+      ),
+    );
 }
 
 /** The workbook's sheets, in order, read from its sheet list without reading any sheet. */
@@ -259,7 +277,7 @@ function widen(file: string, row: SourceRow, header: readonly string[]): ImportP
     file,
     row: row.row,
     column: null,
-    value: quoteValue(extra.filter((c) => c.trim()).join(', ')),
+    value: shortValue(extra.filter((c) => c.trim()).join(', ')),
     expected: `values only under the ${header.length} headed columns`,
     message: `Row ${row.row} has values to the right of the last headed column (${quoteValue(extra.join(', '))}); they were left out.`,
     severity: 'warning',

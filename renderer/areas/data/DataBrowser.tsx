@@ -21,6 +21,7 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import type { Theme } from '../../theme';
 import { ColumnChooser } from './ColumnChooser';
+import { columnMinWidth, shownValue } from './gridColumns';
 import { ImportList } from './ImportRemoval';
 import { FILTER_OPTIONS, toFilters, toSort, type GridFilterModel } from './gridQuery';
 import './dataBrowser.css';
@@ -112,6 +113,8 @@ function TableGrid({ table, theme }: { table: DataTableInfo; theme: Theme }) {
         filter: FILTERS[column.type],
         filterParams: { filterOptions: FILTER_OPTIONS[column.type], maxNumConditions: 1 },
         type: column.type === 'number' ? 'rightAligned' : undefined,
+        minWidth: columnMinWidth(column),
+        valueFormatter: ({ value }) => shownValue(value as DataValue | undefined, column),
       })),
     [table, hidden],
   );
@@ -181,7 +184,14 @@ function TableGrid({ table, theme }: { table: DataTableInfo; theme: Theme }) {
           rowModelType="infinite"
           datasource={datasource}
           columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true, floatingFilter: true, minWidth: 110, flex: 1 }}
+          defaultColDef={{
+            sortable: true,
+            resizable: true,
+            floatingFilter: true,
+            flex: 1,
+            wrapHeaderText: true,
+            autoHeaderHeight: true,
+          }}
           cacheBlockSize={DATA_PAGE_SIZE}
           pagination
           paginationPageSize={DATA_PAGE_SIZE}

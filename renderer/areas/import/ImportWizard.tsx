@@ -127,7 +127,8 @@ export function ImportWizard({
   const label = wizardSteps[current]?.label ?? '';
   const running = job?.state === 'running';
   const failed = job?.state === 'failed' ? job : null;
-  const issues = step === 'destination' ? destinationIssues(destination, columns) : mappingIssues(columns);
+  const issues =
+    step === 'destination' ? destinationIssues(destination) : mappingIssues(columns, destination.kind);
 
   if (choice !== 'table')
     return (
@@ -140,7 +141,8 @@ export function ImportWizard({
         Import
       </ScreenHeading>
       <p className="lead">
-        Bring in a roster or a survey wave. Nothing is written until the Import step, and then all at once.
+        Bring in a roster, mentoring pairs, a survey wave, HR records or a log of meetings. Nothing is written
+        until the Import step, and then all at once.
       </p>
       <ol className="wizard-steps" aria-label="Steps">
         {wizardSteps.map((each, index) => (
@@ -184,8 +186,8 @@ export function ImportWizard({
             <button type="button" className="secondary" onClick={startOver}>
               Choose another file
             </button>
-            <button type="button" onClick={() => change({ step: 'map' })} disabled={read.isPending}>
-              Next: match the columns
+            <button type="button" onClick={() => change({ step: 'destination' })} disabled={read.isPending}>
+              Next: what the file is
             </button>
           </nav>
         </>
@@ -194,6 +196,7 @@ export function ImportWizard({
       {step === 'map' && preview && source && (
         <>
           <MapColumns
+            kind={destination.kind}
             preview={preview}
             columns={columns}
             onColumns={(next) => change({ columns: next })}
@@ -205,15 +208,11 @@ export function ImportWizard({
             defaultName={fileName(source).replace(/\.[^.]+$/, '')}
           />
           <nav className="actions wizard-nav" aria-label="Wizard">
-            <button type="button" className="secondary" onClick={() => change({ step: 'preview' })}>
+            <button type="button" className="secondary" onClick={() => change({ step: 'destination' })}>
               Back
             </button>
-            <button
-              type="button"
-              onClick={() => change({ step: 'destination' })}
-              disabled={issues.length > 0}
-            >
-              Next: where it goes
+            <button type="button" onClick={startCheck} disabled={issues.length > 0}>
+              Check the file
             </button>
           </nav>
         </>
@@ -240,11 +239,11 @@ export function ImportWizard({
             </ul>
           )}
           <nav className="actions wizard-nav" aria-label="Wizard">
-            <button type="button" className="secondary" onClick={() => change({ step: 'map' })}>
+            <button type="button" className="secondary" onClick={() => change({ step: 'preview' })}>
               Back
             </button>
-            <button type="button" onClick={startCheck} disabled={issues.length > 0}>
-              Check the file
+            <button type="button" onClick={() => change({ step: 'map' })} disabled={issues.length > 0}>
+              Next: match the columns
             </button>
           </nav>
         </>
@@ -260,11 +259,7 @@ export function ImportWizard({
       )}
 
       {(step === 'check' || step === 'import') && failed && (
-        <JobEnded
-          error={failed.error}
-          onBack={() => change({ step: 'destination' })}
-          onStartOver={startOver}
-        />
+        <JobEnded error={failed.error} onBack={() => change({ step: 'map' })} onStartOver={startOver} />
       )}
 
       {step === 'check' && check && !running && !failed && (
@@ -298,7 +293,7 @@ export function ImportWizard({
 
       {step === 'summary' && result && source && (
         <>
-          <SummaryStep summary={result} source={source} />
+          <SummaryStep summary={result} source={source} kind={destination.kind} />
           <nav className="actions wizard-nav" aria-label="Wizard">
             <button type="button" onClick={startOver}>
               Import another file

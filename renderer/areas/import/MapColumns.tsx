@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { AnswerScaleChoice, ImportField, SourcePreview } from '../../../shared/import';
+import type { AnswerScaleChoice, ImportField, ImportKind, SourcePreview } from '../../../shared/import';
 import { formatWhen } from '../../format';
 import { ColumnProtection } from './ColumnProtection';
-import { fieldGroups, fieldLabels, mappingIssues, sampleValues, type MappedColumn } from './wizardState';
+import { fieldGroupsFor, fieldLabels, mappingIssues, sampleValues, type MappedColumn } from './wizardState';
 
 const confidenceWords: Record<MappedColumn['confidence'], string> = {
   high: 'Suggested',
@@ -16,6 +16,7 @@ const confidenceWords: Record<MappedColumn['confidence'], string> = {
  * suggestion is preselected with its reason; a rating question also needs its answer scale.
  */
 export function MapColumns({
+  kind,
   preview,
   columns,
   onColumns,
@@ -26,6 +27,7 @@ export function MapColumns({
   savedName,
   defaultName,
 }: {
+  kind: ImportKind;
   preview: SourcePreview;
   columns: MappedColumn[];
   onColumns: (columns: MappedColumn[]) => void;
@@ -39,7 +41,7 @@ export function MapColumns({
   const [name, setName] = useState(preview.savedMapping?.name ?? defaultName);
   const update = (index: number, change: Partial<MappedColumn>) =>
     onColumns(columns.map((column) => (column.index === index ? { ...column, ...change } : column)));
-  const issues = mappingIssues(columns);
+  const issues = mappingIssues(columns, kind);
 
   return (
     <>
@@ -64,107 +66,103 @@ export function MapColumns({
           )}
         </div>
       )}
-      <div className="mapping-scroll">
-        <table className="mapping-table">
-          <caption className="hint">
-            What each column of the file holds. Columns left out are not read at all.
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Column</th>
-              <th scope="col">Sample values</th>
-              <th scope="col">Holds</th>
-              <th scope="col">Protection</th>
-              <th scope="col">Answer scale</th>
-              <th scope="col">Required</th>
-            </tr>
-          </thead>
-          <tbody>
-            {columns.map((column) => {
-              const question = preview.questions[column.index];
-              const heading = column.heading || `Column ${column.index + 1}`;
-              return (
-                <tr key={column.index} data-column={heading}>
-                  <th scope="row">
-                    <span className="column-heading">{heading}</span>
-                    {question && question !== column.heading && (
-                      <span className="column-question">{question}</span>
-                    )}
-                  </th>
-                  <td className="samples">
-                    {sampleValues(preview.rows, column.index).map((value) => (
-                      <span key={value} className="sample" title={value}>
-                        {value}
-                      </span>
-                    ))}
-                  </td>
-                  <td>
-                    <select
-                      aria-label={`What “${heading}” holds`}
-                      value={column.field}
-                      onChange={(event) => {
-                        const field = event.target.value as ImportField;
-                        update(column.index, {
-                          field,
-                          confidence: 'high',
-                          reason: 'your choice',
-                          ...(field === 'likertItem' ? {} : { scaleId: undefined }),
-                          generalise: undefined,
-                        });
-                      }}
-                    >
-                      {fieldGroups.map((group) => (
-                        <optgroup key={group.label} label={group.label}>
-                          {group.fields.map((field) => (
-                            <option key={field} value={field}>
-                              {fieldLabels[field]}
-                            </option>
-                          ))}
-                        </optgroup>
-                      ))}
-                    </select>
-                    <span className={`reason confidence-${column.confidence}`}>
-                      {column.reason === 'your choice'
-                        ? 'Your choice'
-                        : column.confidence === 'saved'
-                          ? 'From the saved mapping'
-                          : `${confidenceWords[column.confidence]}: ${column.reason}`}
+      <p className="hint">
+        What each column of the file holds. Columns left out are not read at all. Under Protection, a{' '}
+        <strong>quasi-identifier</strong> is a trait that is harmless alone but can single a person out
+        together with others (age, site, grade); a <strong>sensitive attribute</strong> is something that must
+        not be learned about a known person (health, ethnicity, a performance rating).
+      </p>
+      <ol className="mapping-list" aria-label="The file’s columns">
+        {columns.map((column) => {
+          const question = preview.questions[column.index];
+          const heading = column.heading || `Column ${column.index + 1}`;
+          const id = `mapping-${column.index}`;
+          return (
+            <li key={column.index} className="mapping-column" data-column={heading}>
+              <div className="mapping-source">
+                <h3 className="column-heading" id={`${id}-heading`}>
+                  {heading}
+                </h3>
+                {question && question !== column.heading && <p className="column-question">{question}</p>}
+                <p className="samples" aria-label={`Sample values of “${heading}”`}>
+                  {sampleValues(preview.rows, column.index).map((value) => (
+                    <span key={value} className="sample">
+                      {value}
                     </span>
-                  </td>
-                  <td>
-                    <ColumnProtection
-                      column={column}
-                      heading={heading}
-                      roleReason={preview.roleReasons[column.index]}
-                      onChange={(change) => update(column.index, change)}
+                  ))}
+                </p>
+              </div>
+              <div className="mapping-field">
+                <label className="mapping-label" htmlFor={`${id}-holds`}>
+                  Holds
+                </label>
+                <select
+                  id={`${id}-holds`}
+                  aria-label={`What “${heading}” holds`}
+                  value={column.field}
+                  onChange={(event) => {
+                    const field = event.target.value as ImportField;
+                    update(column.index, {
+                      field,
+                      confidence: 'high',
+                      reason: 'your choice',
+                      ...(field === 'likertItem' ? {} : { scaleId: undefined }),
+                      generalise: undefined,
+                    });
+                  }}
+                >
+                  {fieldGroupsFor(kind, column.field).map((group) => (
+                    <optgroup key={group.label} label={group.label}>
+                      {group.fields.map((field) => (
+                        <option key={field} value={field}>
+                          {fieldLabels[field]}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                </select>
+                <span className={`reason confidence-${column.confidence}`}>
+                  {column.reason === 'your choice'
+                    ? 'Your choice'
+                    : column.confidence === 'saved'
+                      ? 'From the saved mapping'
+                      : `${confidenceWords[column.confidence]}: ${column.reason}`}
+                </span>
+                {column.field === 'likertItem' && (
+                  <ScaleSelect
+                    id={`${id}-scale`}
+                    heading={heading}
+                    scales={preview.answerScales}
+                    value={column.scaleId}
+                    onChange={(scaleId) => update(column.index, { scaleId })}
+                  />
+                )}
+              </div>
+              <div className="mapping-protection">
+                <span className="mapping-label">Protection</span>
+                <ColumnProtection
+                  column={column}
+                  heading={heading}
+                  samples={sampleValues(preview.rows, column.index, preview.rows.length)}
+                  roleReason={preview.roleReasons[column.index]}
+                  onChange={(change) => update(column.index, change)}
+                />
+                {column.field !== 'ignore' && (
+                  <label className="checkbox">
+                    <input
+                      type="checkbox"
+                      aria-label={`Every row needs “${heading}”`}
+                      checked={column.required ?? false}
+                      onChange={(event) => update(column.index, { required: event.target.checked })}
                     />
-                  </td>
-                  <td>
-                    {column.field === 'likertItem' && (
-                      <ScaleSelect
-                        heading={heading}
-                        scales={preview.answerScales}
-                        value={column.scaleId}
-                        onChange={(scaleId) => update(column.index, { scaleId })}
-                      />
-                    )}
-                  </td>
-                  <td>
-                    {column.field !== 'ignore' && (
-                      <input
-                        type="checkbox"
-                        aria-label={`Every row needs “${heading}”`}
-                        checked={column.required ?? false}
-                        onChange={(event) => update(column.index, { required: event.target.checked })}
-                      />
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                    Every row needs a value
+                  </label>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
       {issues.length > 0 && (
         <ul className="issues" aria-label="Before the file can be checked">
           {issues.map((issue) => (
@@ -202,11 +200,13 @@ export function MapColumns({
 }
 
 function ScaleSelect({
+  id,
   heading,
   scales,
   value,
   onChange,
 }: {
+  id: string;
   heading: string;
   scales: AnswerScaleChoice[];
   value: string | undefined;
@@ -215,7 +215,11 @@ function ScaleSelect({
   const chosen = scales.find((scale) => scale.id === value);
   return (
     <>
+      <label className="mapping-label" htmlFor={id}>
+        Answer scale
+      </label>
       <select
+        id={id}
         aria-label={`Answer scale of “${heading}”`}
         value={value ?? ''}
         onChange={(event) => onChange(event.target.value || undefined)}

@@ -1,7 +1,7 @@
 import type { SourcePreview } from '../../../shared/import';
 import type { Theme } from '../../theme';
 import { PreviewGrid } from './grids';
-import { fileName, type MappedColumn, type SourceOptions } from './wizardState';
+import { fileName, plural, type MappedColumn, type SourceOptions } from './wizardState';
 
 const encodings: { value: NonNullable<SourceOptions['encoding']>; label: string }[] = [
   { value: 'utf-8', label: 'UTF-8 (most files)' },
@@ -48,13 +48,7 @@ export function PreviewStep({
         {preview.tool === 'plain' ? 'Read as ' : 'Recognised: '}
         <strong>{preview.reason}</strong>. The data start at row {preview.dataStartRow}.
       </p>
-      {preview.anonymous && (
-        <p className="notice">
-          No row names a participant (no id, e-mail or name): a survey’s responses will be imported as
-          anonymous respondents of the wave, kept apart from the roster and analysed as an independent sample.
-        </p>
-      )}
-      <DateOrderQuestion preview={preview} columns={columns} onColumns={onColumns} disabled={busy} />
+import { fileName, plural, type MappedColumn, type SourceOptions } from './wizardState';
       <div className="import-options">
         {preview.sheets && (
           <div className="field">

@@ -1,8 +1,16 @@
-import type { ImportSummary } from '../../../shared/import';
-import { fileName, plural, skippedReasons } from './wizardState';
+import type { ImportKind, ImportSummary } from '../../../shared/import';
+import { fileName, plural, skippedReasons, storedInWords } from './wizardState';
 
 /** What the import did: rows in, rows left out and why, rows already there, participants added. */
-export function SummaryStep({ summary, source }: { summary: ImportSummary; source: string }) {
+export function SummaryStep({
+  summary,
+  source,
+  kind,
+}: {
+  summary: ImportSummary;
+  source: string;
+  kind: ImportKind;
+}) {
   if (summary.alreadyImported)
     return (
       <p className="notice" role="status">
@@ -14,7 +22,7 @@ export function SummaryStep({ summary, source }: { summary: ImportSummary; sourc
   return (
     <>
       <p className="success" role="status">
-        {fileName(source)} is in: {plural(summary.rowsImported, 'row')} imported.
+        {fileName(source)} is in. Stored: {storedInWords(summary, kind)}.
       </p>
       <dl className="details import-summary">
         <dt>Rows read</dt>

@@ -1,4 +1,10 @@
-import { ClientSideRowModelModule, ModuleRegistry, TooltipModule, type ColDef } from 'ag-grid-community';
+import {
+  ClientSideRowModelModule,
+  ModuleRegistry,
+  RowAutoHeightModule,
+  TooltipModule,
+  type ColDef,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import 'ag-grid-community/styles/ag-grid.css';
 import 'ag-grid-community/styles/ag-theme-quartz-no-font.css';
@@ -8,7 +14,8 @@ import type { Theme } from '../../theme';
 import { gridKeyboard } from '../../components/gridKeyboard';
 
 // The grid's own stylesheets are bundled (theme: 'legacy'), because the app's CSP lets no script add <style>.
-ModuleRegistry.registerModules([ClientSideRowModelModule, TooltipModule]);
+// Rows grow to show wrapped explanations whole (autoHeight).
+ModuleRegistry.registerModules([ClientSideRowModelModule, TooltipModule, RowAutoHeightModule]);
 
 const themeClass = (theme: Theme) => (theme === 'dark' ? 'ag-theme-quartz-dark' : 'ag-theme-quartz');
 
@@ -69,10 +76,25 @@ const problemColumns: ColDef<ImportProblemReport>[] = [
     width: 80,
     valueFormatter: ({ value }) => (value === null ? '—' : String(value)),
   },
-  { field: 'column', headerName: 'Column', width: 220, tooltipField: 'column' },
-  { field: 'value', headerName: 'Value found', width: 160, tooltipField: 'value' },
-  { field: 'expected', headerName: 'Expected', width: 240, tooltipField: 'expected' },
-  { field: 'message', headerName: 'What is wrong', flex: 1, minWidth: 260, tooltipField: 'message' },
+  {
+    field: 'column',
+    headerName: 'Column',
+    width: 180,
+    tooltipField: 'column',
+    wrapText: true,
+    autoHeight: true,
+  },
+  {
+    field: 'value',
+    headerName: 'Value found',
+    width: 160,
+    tooltipField: 'value',
+    wrapText: true,
+    autoHeight: true,
+  },
+  // The explanations are read whole: they wrap, and the row grows to hold them.
+  { field: 'expected', headerName: 'Expected', width: 220, wrapText: true, autoHeight: true },
+  { field: 'message', headerName: 'What is wrong', flex: 1, minWidth: 260, wrapText: true, autoHeight: true },
 ];
 
 /** Every problem the check found, by row and column. */

@@ -1,5 +1,9 @@
 import {
+  kindFields,
+  kindProblems,
+  kindRecords,
   participantTraitFields,
+  suggestKind,
   type ColumnPlan,
   type ImportField,
   type ImportKind,
@@ -19,13 +23,14 @@ export type StepId = 'choose' | 'preview' | 'map' | 'destination' | 'check' | 'i
 export const wizardSteps: { id: StepId; label: string }[] = [
   { id: 'choose', label: 'Choose a file' },
   { id: 'preview', label: 'Preview' },
+  { id: 'destination', label: 'What the file is' },
   { id: 'map', label: 'Match columns' },
-  { id: 'destination', label: 'Where it goes' },
   { id: 'check', label: 'Check' },
   { id: 'import', label: 'Import' },
   { id: 'summary', label: 'Summary' },
 ];
 
+/** What a column holds, short enough to be read whole in its select at 640 px (34 characters at most). */
 export const fieldLabels: Record<ImportField, string> = {
   participantId: 'Participant id (employee number)',
   email: 'E-mail address',
@@ -40,7 +45,7 @@ export const fieldLabels: Record<ImportField, string> = {
   location: 'Location or site',
   gender: 'Gender',
   tenureBand: 'Tenure (length of service)',
-  birthDate: 'Date of birth (kept as an age band)',
+  birthDate: 'Date of birth (kept as age band)',
   age: 'Age (kept as an age band)',
   attribute: 'Another trait of the participant',
   responseId: 'Response id (from the survey tool)',
@@ -51,14 +56,14 @@ export const fieldLabels: Record<ImportField, string> = {
   numericItem: 'Question answered with a number',
   choiceItem: 'Multiple-choice question',
   freeText: 'Free-text answer',
-  mentorId: 'Mentor (id, e-mail or name on the roster)',
-  menteeId: 'Mentee (id, e-mail or name on the roster)',
+  mentorId: 'Mentor (id, e-mail or name)',
+  menteeId: 'Mentee (id, e-mail or name)',
   pairingStart: 'Pairing start date',
   pairingEnd: 'Pairing end date',
   matchScore: 'Match score',
   matchingCriteria: 'Matching criteria',
   pairingStatus: 'Pairing status',
-  eventKind: 'Career event (promotion, role change …)',
+  eventKind: 'Career event (promotion, exit …)',
   eventDate: 'Date of the career event',
   eventDetail: 'About the career event',
   meetingDate: 'Meeting date',
@@ -134,13 +139,25 @@ export function sampleValues(rows: readonly string[][], index: number, count = 3
   return found;
 }
 
-/** A survey if a tool wrote it or any column holds answers; a roster otherwise. */
+/** The saved mapping's kind; else a survey if a tool wrote it; else the kind that keeps most of the columns. */
 export function guessKind(preview: SourcePreview): ImportKind {
   if (preview.savedMapping) return preview.savedMapping.kind;
-  const answers = new Set<ImportField>(['likertItem', 'numericItem', 'choiceItem', 'freeText']);
-  return preview.tool !== 'plain' || preview.columns.some((column) => answers.has(column.field))
-    ? 'survey'
-    : 'roster';
+  return suggestKind(preview.columns, preview.tool);
+}
+
+/** The field groups a kind of file keeps, and the column's current field if the kind does not keep it. */
+export function fieldGroupsFor(
+  kind: ImportKind,
+  current: ImportField,
+): { label: string; fields: ImportField[] }[] {
+  const kept = fieldGroups
+    .map((group) => ({
+      label: group.label,
+      fields: group.fields.filter((field) => field === 'ignore' || kindFields[kind].includes(field)),
+    }))
+    .filter((group) => group.fields.length > 0);
+  if (current === 'ignore' || kindFields[kind].includes(current)) return kept;
+  return [...kept, { label: 'Not kept in this kind of file', fields: [current] }];
 }
 
 export interface Destination {
@@ -150,32 +167,33 @@ export interface Destination {
   addUnknownParticipants: boolean;
 }
 
-const IDENTIFIERS: ImportField[] = ['participantId', 'email', 'fullName'];
-
-/** What must change before the file can be checked; empty when nothing. */
-export function mappingIssues(columns: readonly MappedColumn[]): string[] {
-  const issues: string[] = [];
-  const fields = new Set(columns.map((column) => column.field));
-  const named = fields.has('givenName') && fields.has('familyName');
-  if (!IDENTIFIERS.some((field) => fields.has(field)) && !named)
-    issues.push(
-      'Match at least one column to a participant id, e-mail address or name, so each row can be matched to a participant.',
-    );
+/**
+ * What must change before the file can be checked; empty when nothing. What a kind of file needs and keeps is
+ * the engine's own rule (kindProblems), so the wizard and the engine never disagree.
+ */
+export function mappingIssues(columns: readonly MappedColumn[], kind: ImportKind): string[] {
+  const issues = kindProblems(kind, columns);
   for (const column of columns)
     if (column.field === 'likertItem' && !column.scaleId)
       issues.push(`Choose the answer scale of “${column.heading}”.`);
   return issues;
 }
 
-export function destinationIssues(destination: Destination, columns: readonly MappedColumn[]): string[] {
+/** A survey wave's collection window and instrument must be named. */
+export function destinationIssues(destination: Destination): string[] {
   if (destination.kind !== 'survey') return [];
   const issues: string[] = [];
   if (!destination.window.trim()) issues.push('Name the collection window these answers belong to.');
   if (!destination.instrument.trim()) issues.push('Name the survey (instrument) these answers belong to.');
-  const answers = new Set<ImportField>(['likertItem', 'numericItem', 'choiceItem', 'freeText']);
-  if (!columns.some((column) => answers.has(column.field)))
-    issues.push('A survey wave needs at least one column of answers; go back and match one.');
   return issues;
+}
+
+/** What an import stored, in the evaluator's words: "6 career events, 0 new participants". */
+export function storedInWords(summary: ImportSummary, kind: ImportKind): string {
+  const [one, many] = kindRecords[kind];
+  const stored = plural(summary.rowsImported, one, many);
+  if (kind === 'roster') return `${stored} (${summary.participantsAdded.toLocaleString('en-GB')} new)`;
+  return `${stored}, ${plural(summary.participantsAdded, 'new participant')}`;
 }
 
 export function buildPlan(

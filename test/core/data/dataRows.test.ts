@@ -143,7 +143,7 @@ describe('the data browser’s tables', () => {
     ]);
   });
 
-  it('shows responses from the response view: pseudonym, window, instrument, item and answer', () => {
+  it('shows responses from the response view: pseudonym, window, instrument, item, answer and a rating’s label', () => {
     const answers = rows({
       table: 'responses',
       filters: [{ column: 'pseudonym', op: 'equals', value: pseudonym(2) }],
@@ -157,6 +157,7 @@ describe('the data browser’s tables', () => {
           instrument: 'Confidence survey',
           item: 'I feel confident leading a team',
           value: 5,
+          answerLabel: 'Strongly agree',
         },
         {
           pseudonym: pseudonym(2),
@@ -164,6 +165,7 @@ describe('the data browser’s tables', () => {
           instrument: 'Confidence survey',
           item: 'Hours per week on development',
           value: 1,
+          answerLabel: null,
         },
         {
           pseudonym: pseudonym(2),
@@ -171,6 +173,7 @@ describe('the data browser’s tables', () => {
           instrument: 'Confidence survey',
           item: 'What has changed for you?',
           value: 'Coaching has been rewarding.',
+          answerLabel: null,
         },
       ],
     });

@@ -43,7 +43,7 @@ describe('answer scales', () => {
     const out = scoreAnswer('7', agree);
     expect(out).toMatchObject({ ok: false });
     expect(out.ok ? '' : out.message).toBe(
-      '"7" is outside the 5-point agreement scale; expected a whole number from 1 to 5.',
+      '“7” is outside the 5-point agreement scale; expected a whole number from 1 to 5.',
     );
     const word = scoreAnswer('Kind of', agree);
     expect(word.ok ? '' : word.message).toContain('expected one of: Strongly disagree, Disagree');

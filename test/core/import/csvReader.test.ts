@@ -90,7 +90,7 @@ describe('CSV reader', () => {
     expect(problems[0]).toMatchObject({ row: 2, column: 'cohort', severity: 'warning' });
     expect(problems[0]!.message).toContain('cohort left empty');
     expect(problems[1]).toMatchObject({ row: 3, severity: 'error', expected: '3 cells, one per column' });
-    expect(problems[1]!.message).toContain('"extra"');
+    expect(problems[1]!.message).toContain('the extra “extra” was left out');
   });
 
   it('names the row and column of a quote that never closes and reads on', async () => {
@@ -162,7 +162,57 @@ describe('CSV reader', () => {
       /junk\.csv is not a text file: it holds binary data/,
     );
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 1)]);
-    await expectFileError(folder.write('book.csv', zip), /looks like a ZIP archive or an Excel workbook/);
+    await expectFileError(
+      folder.write('book.csv', zip),
+      /book\.csv: this looks like a ZIP archive, not a spreadsheet/,
+    );
+  });
+
+  /** A file's first bytes as the program that wrote it begins it, then filler. */
+  const made = (...starts: (number[] | string)[]) =>
+    Buffer.concat([
+      ...starts.map((start) =>
+        typeof start === 'string' ? Buffer.from(start, 'latin1') : Buffer.from(start),
+      ),
+      Buffer.alloc(2000, 0x07),
+    ]);
+  const zipWith = (member: string) => made([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0], `....${member}`);
+
+  it.each([
+    ['Screenshot.csv', 'a PNG image', made([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])],
+    ['photo.csv', 'a JPEG photo', made([0xff, 0xd8, 0xff, 0xe0], 'JFIF')],
+    ['chart.csv', 'a GIF image', made('GIF89a')],
+    ['report.csv', 'a PDF document', made('%PDF-1.7')],
+    ['export.csv', 'a WebP image', made('RIFF', [0x10, 0, 0, 0], 'WEBPVP8 ')],
+    ['letter.csv', 'a Word document (.docx)', zipWith('word/document.xml')],
+    ['backup.csv', 'a ZIP archive', zipWith('data/people.json')],
+    ['old.csv', 'an old Microsoft Office file', made([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])],
+    ['data.csv', 'a gzip-compressed file', made([0x1f, 0x8b, 0x08])],
+  ])('says %s looks like %s, not a spreadsheet, and what to do', async (name, what, bytes) => {
+    const error = await openCsv(folder.write(name, bytes)).catch((e: unknown) => e as ImportFileError);
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect((error as ImportFileError).message).toMatch(
+      new RegExp(
+        `^${name.replace('.', '\\.')}: this looks like ${what.replace(/[().]/g, '\\$&')}.*, not a spreadsheet: export it from its program as CSV or XLSX\\.$`,
+      ),
+    );
+  });
+
+  it('tells a workbook or an SPSS file under a .csv name to take its own ending', async () => {
+    await expectFileError(
+      folder.write('roster.csv', zipWith('xl/workbook.xml')),
+      /^roster\.csv: this looks like an Excel workbook \(\.xlsx\), not a CSV file: give it the \.xlsx ending/,
+    );
+    await expectFileError(
+      folder.write('wave.csv', made('$FL2@(#) IBM SPSS STATISTICS')),
+      /^wave\.csv: this looks like an SPSS data file \(\.sav\), not a CSV file: give it the \.sav ending/,
+    );
+  });
+
+  it('does not take a text file for an image because of its first letters', async () => {
+    const table = await openCsv(folder.write('bmi.csv', 'BMI,GIF8 score,%PD\n21,3,4\n'));
+    expect(table.header).toEqual(['BMI', 'GIF8 score', '%PD']);
+    await table.close();
   });
 
   it('reports a NUL byte inside an otherwise text file by row and column', async () => {

@@ -170,20 +170,20 @@ describe('importing a pairing list', () => {
         row: 6,
         column: 'Match score',
         expected: 'a match score from 0 to 1, or from 0 to 100 (a percentage)',
-        message: expect.stringMatching(/^Row 6, Match score: "150" is above 100/),
+        message: expect.stringMatching(/^Row 6, Match score: “150” is above 100/),
       },
       {
         row: 6,
         column: 'Pairing status',
         expected: 'proposed, active, completed, ended early or paused',
-        message: expect.stringContaining('"Great" is not a pairing status'),
+        message: expect.stringContaining('“Great” is not a pairing status'),
       },
       {
         row: 3,
         column: 'Mentor ID',
         expected: "a mentor on the project's roster",
         message:
-          'Row 3, Mentor ID: the mentor "E9999" is not on the roster (looked up as id); import the roster first or correct the mentor.',
+          'Row 3, Mentor ID: the mentor “E9999” is not on the roster (looked up as id); import the roster first or correct the mentor.',
       },
       {
         row: 4,
@@ -196,7 +196,7 @@ describe('importing a pairing list', () => {
         column: 'Mentee email',
         expected: "a mentee on the project's roster",
         message: expect.stringContaining(
-          'the mentee "nobody@example.org" is not on the roster (looked up as e-mail)',
+          'the mentee “nobody@example.org” is not on the roster (looked up as e-mail)',
         ),
       },
       {
@@ -266,7 +266,7 @@ describe('importing a pairing list', () => {
         column: 'Mentor',
         value: 'Sam Lee',
         message: expect.stringContaining(
-          'Row 2, Mentor: the mentor "Sam Lee" names a participant by a name several participants share',
+          'Row 2, Mentor: the mentor “Sam Lee” names a participant by a name several participants share',
         ),
       }),
     ]);
@@ -356,12 +356,12 @@ describe('importing an activity log', () => {
       [7, 'Mentee ID'],
     ]);
     expect(summary.problems[0]!.message).toBe(
-      'Row 6, Duration: "an hour" is not a duration; expected a duration such as 45, 45 min, 1h 30m, 1.5 hours or 1:30.',
+      'Row 6, Duration: “an hour” is not a duration; expected a duration such as 45, 45 min, 1h 30m, 1.5 hours or 1:30.',
     );
     expect(summary.problems[1]!.message).toBe(
       `Row 5, Mentor ID: there is no pairing of ${pseudonymOf('E1004')} and ${pseudonymOf('E1001')} in the project; import the pairings first.`,
     );
-    expect(summary.problems[2]!.message).toContain('the mentee "E7777" is not on the roster');
+    expect(summary.problems[2]!.message).toContain('the mentee “E7777” is not on the roster');
     expect(tableCounts(project)).toEqual(before);
   });
 

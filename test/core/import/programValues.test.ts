@@ -28,7 +28,7 @@ describe('values of pairing lists, HR records and activity logs', () => {
     const unknown = parseEventKind('Pay rise');
     expect(unknown.ok).toBe(false);
     expect(!unknown.ok && unknown.message).toBe(
-      '"Pay rise" is not a kind of progression event; expected Promotion, Role change, Expanded responsibilities, Lateral move or Exit (Left the company).',
+      '“Pay rise” is not a kind of progression event; expected Promotion, Role change, Expanded responsibilities, Lateral move or Exit (Left the company).',
     );
   });
 

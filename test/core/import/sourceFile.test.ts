@@ -51,7 +51,7 @@ describe('opening a source file end to end', () => {
       [8, 'Q1'],
       [8, 'ExternalReference'],
     ]);
-    expect(problems[0]!.message).toContain('"Sometimes" is not an answer on the 5-point agreement scale');
+    expect(problems[0]!.message).toContain('“Sometimes” is not an answer on the 5-point agreement scale');
   });
 
   it('describes a Qualtrics SPSS file by its variables and value labels', async () => {

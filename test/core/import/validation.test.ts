@@ -41,7 +41,7 @@ describe('row validation', () => {
       [3, 'Role', 'mentor or mentee'],
     ]);
     expect(first.problems[3]!.message).toBe(
-      'Row 3, Confidence: "7" is outside the 5-point agreement scale; expected a whole number from 1 to 5.',
+      'Row 3, Confidence: “7” is outside the 5-point agreement scale; expected a whole number from 1 to 5.',
     );
     expect(first.problems.every((p) => p.file === 'wave1.csv')).toBe(true);
 
@@ -52,9 +52,9 @@ describe('row validation', () => {
     ]);
     expect(second.accepted.map((r) => r.row)).toEqual([6]);
     expect(second.problems.map((p) => p.message)).toEqual([
-      'Row 4, Hours: "5.000" is outside the range; expected a number from 0 to 2000.',
-      'Row 4, Participant ID: "P1" already appears in row 2; each participant may appear once in a file.',
-      'Row 5, Participant ID: "P9" is not on the project\'s roster; import the roster first or correct the id.',
+      'Row 4, Hours: “5.000” is outside the range; expected a number from 0 to 2000.',
+      'Row 4, Participant ID: “P1” already appears in row 2; each participant may appear once in a file.',
+      "Row 5, Participant ID: “P9” is not on the project's roster; import the roster first or correct the id.",
     ]);
     expect(v.summary()).toEqual({ checked: 5, accepted: 2, rejected: 3 });
   });
@@ -79,7 +79,7 @@ describe('row validation', () => {
     ]);
     expect(accepted.map((r) => r.values.get(0))).toEqual([4, null]);
     expect(problems[0]!.message).toBe(
-      'Row 4, Q1: "3" is not one of the answers this question\'s value labels define (11, 12, 13, 14, 15).',
+      "Row 4, Q1: “3” is not one of the answers this question's value labels define (11, 12, 13, 14, 15).",
     );
   });
 
@@ -132,11 +132,11 @@ describe('a date column in mixed formats', () => {
     expect(problems.map((p) => [p.row, p.message])).toEqual([
       [
         7,
-        'Row 7, Session date: "45000" is not a date; expected a date such as 2024-03-12, 12/03/2024 or 12 Mar 2024.',
+        'Row 7, Session date: “45000” is not a date; expected a date such as 2024-03-12, 12/03/2024 or 12 Mar 2024.',
       ],
       [
         8,
-        'Row 8, Session date: "last week" is not a date; expected a date such as 2024-03-12, 12/03/2024 or 12 Mar 2024.',
+        'Row 8, Session date: “last week” is not a date; expected a date such as 2024-03-12, 12/03/2024 or 12 Mar 2024.',
       ],
     ]);
   });

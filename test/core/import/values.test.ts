@@ -35,7 +35,7 @@ describe('numbers', () => {
   it('says why a value is not a number', () => {
     const r = parseNumber('twelve');
     expect(r).toMatchObject({ ok: false, expected: 'a number such as 1234.5 or 1,234.5' });
-    expect(value(r)).toBe('"twelve" is not a number; expected a number such as 1234.5 or 1,234.5.');
+    expect(value(r)).toBe('“twelve” is not a number; expected a number such as 1234.5 or 1,234.5.');
     expect(value(parseNumber('1,23.4', ','))).toMatch(/decimal mark/);
     expect(value(parseNumber('  '))).toBe('The cell is empty; a number was expected.');
   });
@@ -71,10 +71,10 @@ describe('dates', () => {
 
   it('rejects impossible dates and non-dates with the reason', () => {
     expect(value(parseDate('2023-02-29'))).toBe(
-      '"2023-02-29" is not a valid date: there is no day 29 in month 2 of 2023.',
+      '“2023-02-29” is not a valid date: there is no day 29 in month 2 of 2023.',
     );
     expect(value(parseDate('31/04/2024', { order: 'dmy' }))).toContain('no day 31 in month 4');
-    expect(value(parseDate('12 Foo 2024'))).toContain('"Foo" is not a month');
+    expect(value(parseDate('12 Foo 2024'))).toContain('“Foo” is not a month');
     expect(value(parseDate('soon'))).toContain('is not a date; expected a date such as');
   });
 
@@ -101,7 +101,7 @@ describe('yes/no', () => {
     expect(['Yes', 'TRUE', '1', 'y'].map((t) => value(parseBoolean(t)))).toEqual([true, true, true, true]);
     expect(['No', 'false', '0'].map((t) => value(parseBoolean(t)))).toEqual([false, false, false]);
     expect(value(parseBoolean('maybe'))).toBe(
-      '"maybe" is not yes or no; expected Yes/No, True/False or 1/0.',
+      '“maybe” is not yes or no; expected Yes/No, True/False or 1/0.',
     );
   });
 });

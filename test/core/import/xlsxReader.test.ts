@@ -95,7 +95,7 @@ describe('XLSX reader', () => {
       ['P2', ''],
     ]);
     expect(wide.problems[0]).toMatchObject({ row: 2, severity: 'warning' });
-    expect(wide.problems[0]!.message).toContain('"stray note"');
+    expect(wide.problems[0]!.message).toContain('“stray note”');
   });
 
   it('refuses files that are not workbooks', async () => {

@@ -7,6 +7,7 @@ import {
   type ParticipantRegister,
   type RegisteredParticipant,
 } from '../participantRegister';
+import { quoteValue } from '../problems';
 import type { CellValue, CheckedRow, ColumnRule } from '../validation';
 
 /**
@@ -106,7 +107,7 @@ export function findPerson(
       // A name several participants share identifies nobody.
       return {
         outcome: {
-          problem: `the ${role} "${value}" ${error.message}.`,
+          problem: `the ${role} ${quoteValue(value)} ${error.message}.`,
           column: rule.heading,
           value,
           expected: `one ${role} on the project's roster`,
@@ -117,7 +118,7 @@ export function findPerson(
   const as = kinds.map((kind) => (kind === 'email' ? 'e-mail' : kind)).join(' or ');
   return {
     outcome: {
-      problem: `the ${role} "${value}" is not on the roster (looked up as ${as}); import the roster first or correct the ${role}.`,
+      problem: `the ${role} ${quoteValue(value)} is not on the roster (looked up as ${as}); import the roster first or correct the ${role}.`,
       column: rule.heading,
       value,
       expected: `a ${role} on the project's roster`,
