@@ -426,6 +426,8 @@ describe('the preview warns of what the check will report', () => {
           preview={{ ...preview(), problems }}
           options={{}}
           onOptions={() => undefined}
+          columns={[]}
+          onColumns={() => undefined}
           busy={false}
           theme="light"
         />,

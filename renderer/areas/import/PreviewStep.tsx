@@ -48,7 +48,32 @@ export function PreviewStep({
         {preview.tool === 'plain' ? 'Read as ' : 'Recognised: '}
         <strong>{preview.reason}</strong>. The data start at row {preview.dataStartRow}.
       </p>
-import { fileName, plural, type MappedColumn, type SourceOptions } from './wizardState';
+      {preview.anonymous && (
+        <p className="notice">
+          No row names a participant (no id, e-mail or name): a survey’s responses will be imported as
+          anonymous respondents of the wave, kept apart from the roster and analysed as an independent sample.
+        </p>
+      )}
+      <DateOrderQuestion preview={preview} columns={columns} onColumns={onColumns} disabled={busy} />
+      {preview.problems.length > 0 && (
+        <div className="notice preview-problems" role="status">
+          <p>
+            <strong>
+              Reading these rows found {plural(preview.problems.length, 'problem')}; the check will report{' '}
+              {preview.problems.length === 1 ? 'it' : 'them'} too.
+            </strong>{' '}
+            A quote that never closes usually means an answer holds a stray quotation mark: correct it in the
+            file, or the rows after it may be read wrongly.
+          </p>
+          <ul>
+            {preview.problems.map((problem) => (
+              <li key={`${problem.row ?? 0}/${problem.column ?? ''}/${problem.message}`}>
+                {problem.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="import-options">
         {preview.sheets && (
           <div className="field">
