@@ -81,15 +81,6 @@ export const REFLOW_SIZES = [
 ];
 
 /**
- * Boxes known to scroll sideways, each with why, printed on every audit that meets them and never failing it.
- * The Match columns form (renderer/areas/import/MapColumns.tsx) is being redone to reflow on the `wizard` branch
- * (issue 20, item 4): delete its line when that lands, and the gate holds the form too.
- */
-const KNOWN_NOT_REFLOWING: Record<string, string> = {
-  'div.mapping-scroll': 'the Match columns form is being redone to reflow on the wizard branch',
-};
-
-/**
  * What scrolls sideways at this size that should not: the page itself, any box that scrolls sideways (only a data
  * grid's own body may), and a grid's paging bar wider than the grid.
  */
@@ -135,11 +126,7 @@ async function reflowFailures(page: Page, screen: string): Promise<string> {
   for (const size of REFLOW_SIZES) {
     await page.setViewportSize(size);
     await nextFrames(page);
-    const found = (await sidewaysScrolling(page)).filter((what) => {
-      const known = Object.keys(KNOWN_NOT_REFLOWING).find((box) => what.startsWith(`${box} `));
-      if (known) console.warn(`Known not to reflow (${KNOWN_NOT_REFLOWING[known]}): ${screen}: ${what}`);
-      return !known;
-    });
+    const found = await sidewaysScrolling(page);
     if (found.length > 0) failures.push(`${screen} at ${size.width} x ${size.height}: ${found.join('; ')}`);
   }
   if (before) await page.setViewportSize(before);
