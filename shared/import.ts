@@ -157,22 +157,19 @@ const answerFields: readonly ImportField[] = ['likertItem', 'numericItem', 'choi
  * the kind that keeps it.
  */
 export const kindFields: Record<ImportKind, readonly ImportField[]> = {
-  roster: [
+  // A date the file gives about a person (a start date, say) is kept as one of their traits.
+  roster: [...personFields, ...participantTraitFields, 'date'],
+  // The response id is not stored: it finds the same response twice in a file. A respondent's own code links
+  // their waves; the traits a survey asks (gender, age band, a date) are kept as the respondent's traits.
+  survey: [
     ...personFields,
-    'cohort',
-    'role',
-    'department',
-    'jobTitle',
-    'level',
-    'location',
-    'gender',
-    'tenureBand',
-    'birthDate',
-    'age',
-    'attribute',
+    'respondentCode',
+    'responseId',
+    'submittedAt',
+    ...answerFields,
+    ...participantTraitFields,
+    'date',
   ],
-  // The response id is not stored: it finds the same response twice in a file.
-  survey: [...personFields, 'responseId', 'submittedAt', ...answerFields],
   pairings: [
     'mentorId',
     'menteeId',
@@ -204,7 +201,8 @@ const thePerson: KindNeed = {
 
 const kindNeeds: Record<ImportKind, readonly KindNeed[]> = {
   roster: [thePerson],
-  survey: [thePerson, { what: 'at least one question’s answers', anyOf: answerFields }],
+  // A survey without a person's id, e-mail or name is a wave of anonymous respondents.
+  survey: [{ what: 'at least one question’s answers', anyOf: answerFields }],
   pairings: [
     { what: 'the mentor', anyOf: ['mentorId'] },
     { what: 'the mentee', anyOf: ['menteeId'] },
