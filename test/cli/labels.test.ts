@@ -1,32 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closeProject, openProject } from '../../electron/core/store/projectFile';
+import { PASS, runConfidant, tempFolderPerTest } from './confidantRun';
 
-// The built CLI, exactly as `confidant` runs from package.json's bin (npm run build:electron makes it).
-const CLI = path.resolve('dist-electron/cli.cjs');
-const PASS = 'correct horse battery staple';
-let dir: string;
-
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'confidant-cli-labels-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const folder = tempFolderPerTest('confidant-cli-labels-');
 
 function confidant(args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      CONFIDANT_SETTINGS_DIR: path.join(dir, 'settings'),
-      CONFIDANT_PASSPHRASE: PASS,
-    },
-  });
-  expect(result.status, result.stderr).toBe(0);
+  const result = runConfidant(folder(), args);
+  expect(result.code, result.stderr).toBe(0);
   return JSON.parse(result.stdout);
 }
 
@@ -34,7 +16,7 @@ describe('confidant import and the names of things', () => {
   it('keeps no roster name, e-mail address or id from file names, titles, windows and instruments', () => {
     confidant(['init', 'p.confidant']);
     writeFileSync(
-      path.join(dir, 'roster Amara Okafor amara.okafor@example.org.csv'),
+      path.join(folder(), 'roster Amara Okafor amara.okafor@example.org.csv'),
       'Employee ID,Email,First name,Last name\nE1002,amara.okafor@example.org,Amara,Okafor\n',
     );
     confidant([
@@ -44,7 +26,7 @@ describe('confidant import and the names of things', () => {
       '--as',
       'roster',
     ]);
-    writeFileSync(path.join(dir, 'wave_E1002.csv'), 'Employee ID,Confidence\nE1002,4\n');
+    writeFileSync(path.join(folder(), 'wave_E1002.csv'), 'Employee ID,Confidence\nE1002,4\n');
     confidant([
       'import',
       'p.confidant',
@@ -57,7 +39,7 @@ describe('confidant import and the names of things', () => {
       'Pulse amara.okafor@example.org',
     ]);
     writeFileSync(
-      path.join(dir, 'Interview with Amara Okafor.txt'),
+      path.join(folder(), 'Interview with Amara Okafor.txt'),
       'Interviewer: How was it?\nMentee: Good.\n',
     );
     const document = confidant([
@@ -71,7 +53,7 @@ describe('confidant import and the names of things', () => {
     ]);
     expect(document.title).toBe('Interview [EMPLOYEE_ID-1] ([PERSON-1])');
 
-    const project = openProject(path.join(dir, 'p.confidant'), PASS, 'test', { audit: false });
+    const project = openProject(path.join(folder(), 'p.confidant'), PASS, 'test', { audit: false });
     try {
       const tables = project.db
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")

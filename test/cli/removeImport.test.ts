@@ -1,41 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runConfidant, tempFolderPerTest } from './confidantRun';
 
-// The built CLI, exactly as `confidant` runs from package.json's bin (npm run build:electron makes it).
-const CLI = path.resolve('dist-electron/cli.cjs');
-const PASS = 'correct horse battery staple';
-let dir: string;
-
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'confidant-cli-remove-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-function confidant(args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      CONFIDANT_SETTINGS_DIR: path.join(dir, 'settings'),
-      CONFIDANT_PASSPHRASE: PASS,
-    },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
+const folder = tempFolderPerTest('confidant-cli-remove-');
+const confidant = (args: string[]) => runConfidant(folder(), args);
 describe('confidant imports and remove-import', () => {
   it('lists the imports, shows what removing one would take, removes it, and the file imports again', () => {
     expect(confidant(['init', 'p.confidant']).code).toBe(0);
     writeFileSync(
-      path.join(dir, 'roster.csv'),
+      path.join(folder(), 'roster.csv'),
       'Employee ID,Email\nE1001,a@example.org\nE1002,b@example.org\n',
     );
-    writeFileSync(path.join(dir, 'wave.csv'), 'Employee ID,I feel confident at work\nE1001,Agree\n');
+    writeFileSync(path.join(folder(), 'wave.csv'), 'Employee ID,I feel confident at work\nE1001,Agree\n');
     expect(confidant(['import', 'p.confidant', 'roster.csv', '--as', 'roster']).code).toBe(0);
     const wave = [
       'import',

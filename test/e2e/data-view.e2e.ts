@@ -221,6 +221,26 @@ describe('the data browser', () => {
     await page.getByRole('checkbox', { name: 'Instrument' }).check();
     await expect.poll(() => instrumentHeader.count()).toBe(1);
 
+    // Imports: the survey wave is taken back after a dialog that says what goes; focus returns to the list.
+    await tables.getByRole('button', { name: /^Imports/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Imports' }).waitFor();
+    await page.getByRole('button', { name: 'Remove the import of baseline.csv' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove the import of “baseline.csv”?' });
+    await dialog.getByText(`${RESPONDENTS} survey responses`).waitFor();
+    await page.screenshot({ path: 'test-results/screens/data-remove-import.png' });
+    await dialog.getByRole('button', { name: 'Keep it' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Remove the import of baseline.csv');
+    await page.getByRole('button', { name: 'Remove the import of baseline.csv' }).click();
+    await dialog.getByRole('button', { name: 'Remove this import' }).click();
+    await page.getByText(/^Removed the import of baseline.csv: 30 survey responses/).waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Take an import back');
+    expect((await engineRows({ table: 'responses' })).total).toBe(0);
+    await tables.getByRole('button', { name: /^Responses, 0 rows/ }).waitFor();
+
     expect(watched.problems).toEqual([]);
     await watched.context.close();
   });

@@ -89,7 +89,8 @@ export function DataBrowser({ theme }: { theme: Theme }) {
         </nav>
         {table ? (
           <div>
-            <TableGrid key={table.name} table={table} theme={theme} />
+            {/* A new row count (an import taken back) shows the table afresh. */}
+            <TableGrid key={`${table.name}:${table.rowCount}`} table={table} theme={theme} />
             {table.name === 'imports' ? <ImportList /> : null}
           </div>
         ) : null}

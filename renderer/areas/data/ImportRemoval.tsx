@@ -34,11 +34,12 @@ export function ImportList() {
   const [done, setDone] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
+  /** Closes the dialog; focus goes back to the button that opened it, or to the list when its import is gone. */
   const close = (message: string | null) => {
     setChosen(null);
     setDone(message);
-    // The opener is gone when its import was removed: the list's heading takes the focus instead.
-    requestAnimationFrame(() => (opener.current?.isConnected ? opener.current : heading.current)?.focus());
+    const target = message === null ? opener.current : heading.current;
+    requestAnimationFrame(() => target?.focus());
   };
   const list = imports.data?.imports ?? [];
 
@@ -79,7 +80,8 @@ export function ImportList() {
           batch={chosen}
           onCancel={() => close(null)}
           onRemoved={(removal) => {
-            void queryClient.invalidateQueries();
+            void queryClient.invalidateQueries({ queryKey: ['data.tables'] });
+            void queryClient.invalidateQueries({ queryKey: ['data.imports'] });
             close(`Removed the import of ${removal.batch.file}: ${removalParts(removal).join(', ')}.`);
           }}
         />
