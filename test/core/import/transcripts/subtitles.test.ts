@@ -68,6 +68,24 @@ describe('WebVTT captions', () => {
     ]);
   });
 
+  it('reads a Teams file with <v> voices and unpadded times (0:0:0.210, 0:1:2.5)', async () => {
+    const transcript = await readDocument(fixture('teams-unpadded.vtt'));
+    expect(transcript.speakers).toEqual(['Morgan Achebe', 'Rui Tanaka']);
+    expect(transcript.turns).toEqual([
+      {
+        speaker: 'Morgan Achebe',
+        text: 'Thanks for making time today. Shall we start with your goals?',
+        start: 0.21,
+      },
+      {
+        speaker: 'Rui Tanaka',
+        text: 'Sure. I wanted to get better at presenting to the board. And to find a sponsor outside my team.',
+        start: 5.1,
+      },
+      { speaker: 'Morgan Achebe', text: "Good. Let's take those one at a time.", start: 62.5 },
+    ]);
+  });
+
   it('refuses a file without the WEBVTT header', async () => {
     await expect(
       readDocument(file('captions.vtt', '1\n00:00:01.000 --> 00:00:02.000\nHello\n')),
