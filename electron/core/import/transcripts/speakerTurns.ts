@@ -61,6 +61,11 @@ const NOT_SPEAKERS = new Set([
   'nb',
 ]);
 
+/** Whether a label could name a speaker: not too long, not a number, not a heading such as "Date". */
+export function mayNameSpeaker(label: string): boolean {
+  return label.length <= LONGEST_LABEL && !/^\d+$/.test(label) && !NOT_SPEAKERS.has(label.toLowerCase());
+}
+
 export interface LabelledLine {
   speaker: string;
   text: string;
@@ -73,8 +78,7 @@ export function labelledLine(line: string): LabelledLine | null {
   const groups = match?.groups;
   if (!groups) return null;
   const speaker = groups.label!.replace(/\s+/g, ' ');
-  if (speaker.length > LONGEST_LABEL || /^\d+$/.test(speaker) || NOT_SPEAKERS.has(speaker.toLowerCase()))
-    return null;
+  if (!mayNameSpeaker(speaker)) return null;
   const time = groups.before ?? groups.bare ?? groups.after;
   const start = time === undefined ? null : clockSeconds(time);
   return { speaker, text: groups.text ?? '', ...(start === null ? {} : { start }) };

@@ -86,6 +86,17 @@ describe('WebVTT captions', () => {
     ]);
   });
 
+  it('reads Zoom captions whose speakers are in lower case or carry a role in brackets; unlabelled cues continue the turn', async () => {
+    const transcript = await readDocument(fixture('zoom-captions.vtt'));
+    expect(transcript.speakers).toEqual(['Morgan Achebe (TA)', 'rui tanaka']);
+    expect(transcript.turns.map((turn) => [turn.speaker, turn.text])).toEqual([
+      ['Morgan Achebe (TA)', 'Welcome back. How did the stretch assignment go?'],
+      ['rui tanaka', 'Honestly it was hard at first. I had never run a budget meeting before.'],
+      ['Morgan Achebe (TA)', 'What helped most?'],
+      ['rui tanaka', 'Shadowing the finance lead for a week. note: that was her idea, not mine.'],
+    ]);
+  });
+
   it('refuses a file without the WEBVTT header', async () => {
     await expect(
       readDocument(file('captions.vtt', '1\n00:00:01.000 --> 00:00:02.000\nHello\n')),
