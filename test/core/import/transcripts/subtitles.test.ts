@@ -97,6 +97,26 @@ describe('WebVTT captions', () => {
     ]);
   });
 
+  it("reads Zoom's saved transcript (.txt): [Speaker] HH:MM:SS, then the words on the next lines", async () => {
+    const transcript = await readDocument(fixture('zoom-saved-transcript.txt'));
+    expect(transcript.speakers).toEqual(['Morgan Achebe (TA)', 'rui tanaka', 'Priya Raman']);
+    expect(transcript.turns).toEqual([
+      {
+        speaker: 'Morgan Achebe (TA)',
+        text: 'Thanks for joining. Can you tell me where things stand with your goals?',
+        start: 3,
+      },
+      {
+        speaker: 'rui tanaka',
+        text: "I've done two of the three. The third one, the budget review, is still open.",
+        start: 11,
+      },
+      { speaker: 'Morgan Achebe (TA)', text: "What's in the way?", start: 62 },
+      { speaker: 'Priya Raman', text: 'Sorry to jump in, I have to leave at half past.', start: 69 },
+      { speaker: 'rui tanaka', text: "Mostly time. I'll block out Fridays.", start: 75 },
+    ]);
+  });
+
   it('refuses a file without the WEBVTT header', async () => {
     await expect(
       readDocument(file('captions.vtt', '1\n00:00:01.000 --> 00:00:02.000\nHello\n')),
