@@ -270,6 +270,10 @@ export function kindProblems(
   return problems;
 }
 
+/** The widest table an import takes, and the longest column heading: the contract's limits, told to the evaluator. */
+export const MAX_COLUMNS = 100_000;
+export const MAX_HEADING_CHARS = 2000;
+
 export const filePath = z.string().min(1).max(4096);
 export const jobId = z
   .string()
@@ -285,8 +289,8 @@ export const sourceOptionsSchema = z
 
 export const columnPlanSchema = z
   .object({
-    index: z.number().int().min(0).max(100_000),
-    heading: z.string().max(2000),
+    index: z.number().int().min(0).max(MAX_COLUMNS),
+    heading: z.string().max(MAX_HEADING_CHARS),
     field: z.enum(importFields),
     required: z.boolean().optional(),
     /** Likert items: the id of the answer scale their labels belong to ("agreement-5"). */
@@ -313,7 +317,7 @@ export type ColumnPlan = z.infer<typeof columnPlanSchema>;
 export const importPlanSchema = z
   .object({
     kind: z.enum(importKinds),
-    columns: z.array(columnPlanSchema).min(1).max(100_000),
+    columns: z.array(columnPlanSchema).min(1).max(MAX_COLUMNS),
     window: z.string().min(1).max(200).optional(),
     instrument: z.string().min(1).max(200).optional(),
     skipInvalidRows: z.boolean().default(false),
@@ -349,9 +353,9 @@ export const importSchemas = {
   'import.saveMapping': z
     .object({
       kind: z.enum(importKinds),
-      header: z.array(z.string().max(2000)).min(1).max(100_000),
+      header: z.array(z.string().max(MAX_HEADING_CHARS)).min(1).max(MAX_COLUMNS),
       name: z.string().trim().min(1).max(200),
-      columns: z.array(columnPlanSchema).min(1).max(100_000),
+      columns: z.array(columnPlanSchema).min(1).max(MAX_COLUMNS),
     })
     .strict(),
 } as const;

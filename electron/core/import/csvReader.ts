@@ -219,6 +219,39 @@ export function raggedRow(file: string, row: SourceRow, header: readonly string[
   };
 }
 
+/**
+ * A file whose last row has fewer cells than the header and no line break after it was cut short (a copy or an
+ * export that stopped part-way); a complete last row without a line break is just a file written that way.
+ */
+function endsPartWay(rest: string, lastCells: readonly string[], header: readonly string[] | null): boolean {
+  return (
+    header !== null &&
+    lastCells.length > 0 &&
+    rest.trim() !== '' &&
+    !/[\r\n]$/.test(rest) &&
+    lastCells.length < header.length
+  );
+}
+
+function cutShort(
+  file: string,
+  row: number,
+  cells: readonly string[],
+  header: readonly string[],
+): ImportProblem {
+  return {
+    file,
+    row,
+    column: columnName(header, cells.length - 1),
+    value: quoteValue(cells.at(-1) ?? ''),
+    expected: `${header.length} cells and a line break at the end of the file`,
+    message:
+      `${path.basename(file)} ends in the middle of row ${row} (${cells.length} of ${header.length} columns, ` +
+      'no line break after it): the file looks cut short. Export it again.',
+    severity: 'error',
+  };
+}
+
 /** A size for a message: 8 MB, 64 KB. */
 const inWords = (chars: number) =>
   chars >= 1048576 ? `${Math.round(chars / 1048576)} MB` : `${Math.max(1, Math.round(chars / 1024))} KB`;
@@ -314,7 +347,12 @@ export async function* readCsvRows(
       const missing = last.errors.some((e: Papa.ParseError) => e.code === 'MissingQuotes');
       if (missing) unclosedQuote(rest, true);
       else malformedQuotes(last.errors, rowNumber, last.data.length);
-      for (const cells of (missing ? literal.parse(rest, 0, false) : last).data as string[][]) accept(cells);
+      const rows = (missing ? literal.parse(rest, 0, false) : last).data as string[][];
+      // Looked at before accept() fills a short row with empty cells.
+      const lastCells = [...(rows.at(-1) ?? [])];
+      for (const cells of rows) accept(cells);
+      if (!missing && endsPartWay(rest, lastCells, header))
+        report(cutShort(file, rowNumber, lastCells, header!));
       return '';
     }
     if (rest.length > maxField) {

@@ -1,3 +1,4 @@
+import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
@@ -195,47 +196,63 @@ export async function importIntoProject(
   input: ImportJobInput,
   onRows: (rowsRead: number) => void,
 ): Promise<ImportSummary> {
-  const { plan, source } = input;
-  const contentSha256 = await sha256OfFile(source);
-  const recognised = await recogniseSource(source, plan.options);
-  const opened = await openSource(source, { ...plan.options, dataStartRow: recognised.dataStartRow });
   const db = openEncryptedFile(input.projectPath, input.passphrase, PROJECT_KIND);
+  const vault = input.vault && input.plan.kind === 'roster' && !input.dryRun ? input.vault : undefined;
   const kept: VaultEntry[] = [];
-  const vault = input.vault && plan.kind === 'roster' && !input.dryRun ? input.vault : undefined;
-  const projectId = projectIdOf(db);
   let summary: ImportSummary;
-  // A larger page cache than SQLite's default 2 MB while the import's transaction is open, so the pages it keeps
-  // coming back to (the ends of the tables, the code index) stay decrypted. Once references are checked at the
-  // end rather than on every insert, 16 MB beat 64 MB on the 1M-row bench (47 s and 555 MB peak against 54 s and
-  // 609 MB): the rest of a long import's pages are written once whatever the cache.
-  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  let projectId: string | null;
   try {
-    summary = await commitImport(
+    projectId = projectIdOf(db);
+    summary = await importIntoDatabase(
       db,
-      opened.table,
-      {
-        kind: plan.kind,
-        sourceName: path.basename(source),
-        contentSha256,
-        columns:
-          opened.kind === 'sav'
-            ? savColumnRules(opened.table, columnRules(plan.columns))
-            : columnRules(plan.columns),
-        window: plan.window,
-        instrument: plan.instrument,
-        skipInvalidRows: plan.skipInvalidRows,
-        addUnknownParticipants: plan.addUnknownParticipants,
-        actor: input.actor,
-        dryRun: input.dryRun,
-        questions: recognised.columns.map((column) => column.question),
-        ...(vault ? { keepIdentities: (entries: VaultEntry[]) => kept.push(...entries) } : {}),
-      },
+      input,
       onRows,
+      vault ? (entries) => kept.push(...entries) : undefined,
     );
   } finally {
     db.close();
   }
   return vault && summary.committed ? keepInVault(summary, vault, projectId, kept) : summary;
+}
+
+/** The import on a connection already open: the file is read and checked, then written in one transaction or not at all. */
+export async function importIntoDatabase(
+  db: Connection,
+  input: Pick<ImportJobInput, 'source' | 'plan' | 'actor' | 'dryRun'>,
+  onRows: (rowsRead: number) => void,
+  keepIdentities?: (entries: VaultEntry[]) => void,
+): Promise<ImportSummary> {
+  const { plan, source } = input;
+  const contentSha256 = await sha256OfFile(source);
+  const recognised = await recogniseSource(source, plan.options);
+  const opened = await openSource(source, { ...plan.options, dataStartRow: recognised.dataStartRow });
+  // A larger page cache than SQLite's default 2 MB while the import's transaction is open, so the pages it keeps
+  // coming back to (the ends of the tables, the code index) stay decrypted. Once references are checked at the
+  // end rather than on every insert, 16 MB beat 64 MB on the 1M-row bench (47 s and 555 MB peak against 54 s and
+  // 609 MB): the rest of a long import's pages are written once whatever the cache.
+  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  return commitImport(
+    db,
+    opened.table,
+    {
+      kind: plan.kind,
+      sourceName: path.basename(source),
+      contentSha256,
+      columns:
+        opened.kind === 'sav'
+          ? savColumnRules(opened.table, columnRules(plan.columns))
+          : columnRules(plan.columns),
+      window: plan.window,
+      instrument: plan.instrument,
+      skipInvalidRows: plan.skipInvalidRows,
+      addUnknownParticipants: plan.addUnknownParticipants,
+      actor: input.actor,
+      dryRun: input.dryRun,
+      questions: recognised.columns.map((column) => column.question),
+      ...(keepIdentities ? { keepIdentities } : {}),
+    },
+    onRows,
+  );
 }
 
 /**

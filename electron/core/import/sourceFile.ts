@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { openCsv, type CsvOptions, type CsvTable } from './csvReader';
 import { scoreCodes, type CodeScoring } from './answerScales';
+import { checkTableShape, guardTable, readingFile } from './damagedFile';
 import { fileProblem, ImportFileError, type ImportProblem } from './problems';
 import { openSav, type SpssFile, type SpssOptions } from './spssReader';
 import { suggestColumn } from './mappingSuggestion';
@@ -35,11 +36,29 @@ export function sourceKind(file: string): SourceKind {
   );
 }
 
+/** What each kind of source must be, as a damaged file's message says. */
+const EXPECTED: Record<SourceKind, string> = {
+  csv: 'a readable text table',
+  xlsx: 'a readable Excel workbook (.xlsx)',
+  sav: 'a readable SPSS file (.sav)',
+};
+
+/** Opens a source file; a reader that breaks on a damaged file, opening it or part-way through, says so in a line. */
 export async function openSource(file: string, options: SourceOptions = {}): Promise<OpenedSource> {
   const kind = sourceKind(file);
-  if (kind === 'xlsx') return { kind, table: await openXlsx(file, options) };
-  if (kind === 'sav') return { kind, table: await openSav(file, options) };
-  return { kind, table: await openCsv(file, options) };
+  const expected = EXPECTED[kind];
+  const opened = await readingFile(file, expected, async (): Promise<OpenedSource> => {
+    if (kind === 'xlsx') return { kind, table: guardTable(await openXlsx(file, options), expected) };
+    if (kind === 'sav') return { kind, table: guardTable(await openSav(file, options), expected) };
+    return { kind, table: guardTable(await openCsv(file, options), expected) };
+  });
+  try {
+    checkTableShape(opened.table);
+  } catch (error) {
+    await opened.table.close();
+    throw error;
+  }
+  return opened;
 }
 
 /** Reads the first rows of a table and closes it; what the reader found wrong on the way goes to `problems`. */

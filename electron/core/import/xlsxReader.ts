@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { notASpreadsheet, recogniseSignature } from './fileSignature';
 import {
@@ -20,7 +20,13 @@ import {
   type SourceTable,
   type TableOptions,
 } from './table';
-import { readZipDirectory, readZipMember, streamZipMember } from './zipDirectory';
+import {
+  readZipDirectory,
+  readZipMember,
+  streamZipMember,
+  verifyZipMember,
+  type ZipMember,
+} from './zipDirectory';
 
 /**
  * Reading Excel workbooks (.xlsx) as a stream with exceljs' WorkbookReader: the evaluator picks a sheet, and its
@@ -154,23 +160,45 @@ interface WorkbookParts {
  * system's temporary folder. With the shared strings and relationships known before the walk starts, every
  * sheet is read where it lies and nothing is written anywhere.
  */
-async function readWorkbookParts(file: string, reader: WorkbookParts): Promise<void> {
+async function readWorkbookParts(file: string, reader: WorkbookParts): Promise<Map<string, ZipMember>> {
   const directory = await readZipDirectory(file);
-  const member = (name: string) => {
+  /** Reads a member, then checks it ended with its root's closing tag (exceljs would take a cut-short one). */
+  const read = async (name: string, root: string, parse: (entry: Readable) => Promise<void>) => {
     const place = directory.get(name);
-    return place && streamZipMember(file, place);
+    if (!place) return;
+    let tail = Buffer.alloc(0);
+    const source = streamZipMember(file, place);
+    const watched = source.pipe(
+      new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          tail = Buffer.concat([tail, chunk.subarray(-64)]).subarray(-64);
+          done(null, chunk);
+        },
+      }),
+    );
+    // pipe() does not pass on the member's own errors (a corrupt deflate stream): the parser must see them.
+    source.once('error', (error) => watched.destroy(error));
+    await parse(watched);
+    const closed = new RegExp(`(?:</(?:\\w+:)?${root}>|<(?:\\w+:)?${root}\\b[^<]*/>)\\s*$`);
+    if (!closed.test(tail.toString('latin1')))
+      throw new ImportFileError(
+        fileProblem(
+          file,
+          'an Excel workbook (.xlsx)',
+          `${path.basename(file)} is damaged: its part ${name} is cut short. Open it in Excel and save it again.`,
+        ),
+      );
   };
-  const rels = member('xl/_rels/workbook.xml.rels');
-  if (rels) await reader._parseRels(rels);
-  const workbook = member('xl/workbook.xml');
-  if (workbook) await reader._parseWorkbook(workbook);
-  const styles = member('xl/styles.xml');
-  if (styles) await reader._parseStyles(styles);
-  const strings = member('xl/sharedStrings.xml');
-  if (strings) for await (const _ of reader._parseSharedStrings(strings));
+  await read('xl/_rels/workbook.xml.rels', 'Relationships', (entry) => reader._parseRels(entry));
+  await read('xl/workbook.xml', 'workbook', (entry) => reader._parseWorkbook(entry));
+  await read('xl/styles.xml', 'styleSheet', (entry) => reader._parseStyles(entry));
+  await read('xl/sharedStrings.xml', 'sst', async (entry) => {
+    for await (const _ of reader._parseSharedStrings(entry));
+  });
   // A workbook may have no shared strings (only numbers) or no relationships: still nothing to wait for.
   reader.sharedStrings ??= [];
   reader.workbookRels ??= [];
+  return directory;
 }
 
 async function* readSheetRows(
@@ -187,7 +215,10 @@ async function* readSheetRows(
     hyperlinks: 'ignore',
     worksheets: 'emit',
   });
-  await readWorkbookParts(file, reader as unknown as WorkbookParts);
+  const directory = await readWorkbookParts(file, reader as unknown as WorkbookParts);
+  // The sheets exceljs will walk are checked first: on a corrupt one its walk would stall rather than fail.
+  for (const [name, place] of directory)
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) await verifyZipMember(file, name, place);
   let header: string[] | null = null;
   let dataRows = 0;
   let batch: RowBatch = { rows: [], problems: [] };
@@ -207,6 +238,7 @@ async function* readSheetRows(
       const chosen = namesKnown
         ? (worksheet as unknown as { name: string }).name === sheet.name
         : position === sheet.position;
+      const sheetEnded = chosen ? watchForEnd(worksheet) : () => true;
       for await (const row of worksheet) {
         if (!chosen) continue; // other sheets are read past, not kept
         const values = (row.values as ExcelJS.CellValue[]).slice(1);
@@ -231,7 +263,10 @@ async function* readSheetRows(
           batch = { rows: [], problems: [] };
         }
       }
-      if (chosen) break;
+      if (chosen) {
+        if (!sheetEnded()) throw sheetCutShort(file, sheet, header === null ? 0 : dataRows);
+        break;
+      }
     }
     if (header === null)
       throw new ImportFileError(
@@ -253,6 +288,37 @@ async function* readSheetRows(
     await worksheets.return(undefined).catch(() => undefined);
     input.destroy();
   }
+}
+
+/**
+ * Watches the sheet's XML as exceljs reads it, for its closing tag: exceljs never closes its XML parser, so a
+ * sheet cut short (a half-copied or half-written file) would otherwise read as a shorter sheet. Returns whether
+ * the sheet ended properly; true if this exceljs keeps its input elsewhere (nothing to watch).
+ */
+function watchForEnd(worksheet: unknown): () => boolean {
+  const reader = worksheet as { iterator?: AsyncIterable<Buffer | string> };
+  const source = reader.iterator;
+  if (!source) return () => true;
+  let tail = Buffer.alloc(0);
+  reader.iterator = (async function* () {
+    for await (const chunk of source) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      tail = Buffer.concat([tail, bytes.subarray(-64)]).subarray(-64);
+      yield chunk;
+    }
+  })();
+  return () => /<\/(?:\w+:)?worksheet>\s*$/.test(tail.toString('latin1'));
+}
+
+function sheetCutShort(file: string, sheet: WorkbookSheet, rowsRead: number): ImportFileError {
+  return new ImportFileError(
+    fileProblem(
+      file,
+      'a complete sheet',
+      `Sheet "${sheet.name}" of ${path.basename(file)} is cut short: it stops part-way after ${rowsRead} data ` +
+        'rows, so the file is incomplete. Open it in Excel and save it again, or export it again.',
+    ),
+  );
 }
 
 function cellError(file: string, row: number, column: string, error: string): ImportProblem {

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 
 /**
  * The members of a ZIP archive (an XLSX workbook's sheet list, its shared strings) found through the archive's
@@ -12,6 +12,8 @@ export interface ZipMember {
   method: number;
   dataOffset: number;
   compressedSize: number;
+  /** The CRC-32 of the member's content, as the directory gives it. */
+  crc32: number;
 }
 
 /** Where each readable member of the archive lies, by name; empty when the file is not a readable ZIP. */
@@ -36,6 +38,7 @@ export async function readZipDirectory(file: string): Promise<Map<string, ZipMem
     for (let i = 0; i < entries && at + 46 <= directory.length; i++) {
       if (directory.readUInt32LE(at) !== 0x02014b50) return members;
       const method = directory.readUInt16LE(at + 10);
+      const entry = directory.subarray(at + 16, at + 28); // CRC-32, compressed and uncompressed sizes
       const compressedSize = directory.readUInt32LE(at + 20);
       const nameLength = directory.readUInt16LE(at + 28);
       const extraLength = directory.readUInt16LE(at + 30);
@@ -45,13 +48,28 @@ export async function readZipDirectory(file: string): Promise<Map<string, ZipMem
       at += 46 + nameLength + extraLength + commentLength;
       if (method !== 0 && method !== 8) continue;
       await handle.read(local, 0, 30, localOffset);
+      if (!localHeaderAgrees(local, method, nameLength, entry))
+        throw new Error(`the ZIP entry of ${name} does not match the archive's directory`);
       const dataOffset = localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-      if (dataOffset + compressedSize <= size) members.set(name, { method, dataOffset, compressedSize });
+      if (dataOffset + compressedSize <= size)
+        members.set(name, { method, dataOffset, compressedSize, crc32: entry.readUInt32LE(0) });
     }
     return members;
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * A member's local header must say what the central directory says of it (its method, name length and, unless
+ * they follow the data, its CRC and sizes): a streaming reader such as exceljs' walks the local headers, and one
+ * that disagrees can leave it waiting for bytes that never come.
+ */
+function localHeaderAgrees(local: Buffer, method: number, nameLength: number, entry: Buffer): boolean {
+  if (local.readUInt32LE(0) !== 0x04034b50) return false;
+  if (local.readUInt16LE(8) !== method || local.readUInt16LE(26) !== nameLength) return false;
+  const sizesFollowData = (local.readUInt16LE(6) & 0x08) !== 0;
+  return sizesFollowData || local.subarray(14, 26).equals(entry);
 }
 
 /** A small member, whole; null when the archive has no such member or it is over `maxBytes` compressed. */
@@ -83,4 +101,16 @@ export function streamZipMember(file: string, place: ZipMember): Readable {
   const inflated = createInflateRaw();
   raw.on('error', (error) => inflated.destroy(error));
   return raw.pipe(inflated);
+}
+
+/**
+ * Reads a member through and checks its content against the directory's CRC-32: a member whose compressed data
+ * is corrupt fails here with the inflater's error, one whose bytes changed but still inflate fails on the CRC.
+ * (exceljs' own walk of the archive can stall, never failing, on a corrupt member.)
+ */
+export async function verifyZipMember(file: string, name: string, place: ZipMember): Promise<void> {
+  let crc = 0;
+  for await (const chunk of streamZipMember(file, place)) crc = crc32(chunk as Buffer, crc);
+  if (crc >>> 0 !== place.crc32 >>> 0)
+    throw new Error(`the ZIP entry of ${name} does not match its checksum`);
 }

@@ -4,7 +4,8 @@
  */
 export const CLOCK = String.raw`(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?`;
 
-const PARTS = /^(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$/;
+// Seconds may be unpadded (Teams' 0:0:5.1); the CLOCK pattern that finds times in typed text still wants two digits.
+const PARTS = /^(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$/;
 
 /** Seconds, or null when the text is not a time or its minutes or seconds are 60 or more. */
 export function clockSeconds(text: string): number | null {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { DocumentFormat } from '../../../../shared/documentImport';
+import { readingFile } from '../damagedFile';
 import { documentError, readTextDocument } from './documentFile';
 import { parseSubRip } from './subRip';
 import { readSpeakerTurns } from './speakerTurns';
@@ -49,7 +50,7 @@ async function readByFormat(file: string, format: DocumentFormat): Promise<Trans
 /** The file's turns; a file with nothing to read (a WebVTT header and no cues) is refused. */
 export async function readDocument(file: string): Promise<Transcript> {
   const format = documentFormat(file);
-  const transcript = await readByFormat(file, format);
+  const transcript = await readingFile(file, ACCEPTED, () => readByFormat(file, format));
   if (transcript.turns.length === 0)
     throw documentError(
       file,

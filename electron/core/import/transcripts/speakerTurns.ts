@@ -61,6 +61,25 @@ const NOT_SPEAKERS = new Set([
   'nb',
 ]);
 
+/**
+ * Zoom's saved transcript (.txt): each turn opens with a line "[Speaker Name] 00:01:02" and its words follow on
+ * the next lines. The name is as the person typed it (any case, a role in brackets).
+ */
+const ZOOM_HEADING = /^\[(?<speaker>[^\][]{1,60})\]\s+(?<time>\d{1,2}:\d{2}:\d{2})\s*$/;
+
+export function zoomHeading(line: string): LabelledLine | null {
+  const groups = ZOOM_HEADING.exec(line.trim())?.groups;
+  const speaker = groups?.speaker?.trim().replace(/\s+/g, ' ');
+  const start = groups ? clockSeconds(groups.time!) : null;
+  if (!speaker || start === null || /^\d+$/.test(speaker)) return null;
+  return { speaker, text: '', start };
+}
+
+/** Whether a label could name a speaker: not too long, not a number, not a heading such as "Date". */
+export function mayNameSpeaker(label: string): boolean {
+  return label.length <= LONGEST_LABEL && !/^\d+$/.test(label) && !NOT_SPEAKERS.has(label.toLowerCase());
+}
+
 export interface LabelledLine {
   speaker: string;
   text: string;
@@ -73,8 +92,7 @@ export function labelledLine(line: string): LabelledLine | null {
   const groups = match?.groups;
   if (!groups) return null;
   const speaker = groups.label!.replace(/\s+/g, ' ');
-  if (speaker.length > LONGEST_LABEL || /^\d+$/.test(speaker) || NOT_SPEAKERS.has(speaker.toLowerCase()))
-    return null;
+  if (!mayNameSpeaker(speaker)) return null;
   const time = groups.before ?? groups.bare ?? groups.after;
   const start = time === undefined ? null : clockSeconds(time);
   return { speaker, text: groups.text ?? '', ...(start === null ? {} : { start }) };
@@ -102,7 +120,8 @@ export function chooseSpeakers(candidates: readonly Candidate[], paragraphs: num
  * paragraphs) but not a speaker's turn.
  */
 export function speakerTurns(lines: readonly string[]): TranscriptTurn[] {
-  const labelled = lines.map(labelledLine);
+  const headed = lines.map(zoomHeading);
+  const labelled = lines.map((line, i) => headed[i] ?? labelledLine(line));
   const candidates: Candidate[] = [];
   let paragraphs = 0;
   lines.forEach((line, i) => {
@@ -112,6 +131,8 @@ export function speakerTurns(lines: readonly string[]): TranscriptTurn[] {
     if (found) candidates.push({ speaker: found.speaker, startsParagraph });
   });
   const speakers = chooseSpeakers(candidates, paragraphs);
+  // A heading line in Zoom's shape is unambiguous: whoever it names spoke, even once.
+  for (const heading of headed) if (heading) speakers.add(heading.speaker);
 
   const turns: TranscriptTurn[] = [];
   let current: TranscriptTurn | null = null;

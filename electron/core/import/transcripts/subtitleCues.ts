@@ -1,5 +1,5 @@
 import type { TranscriptTurn } from '../../../../shared/documentImport';
-import { chooseSpeakers, labelledLine } from './speakerTurns';
+import { chooseSpeakers, labelledLine, mayNameSpeaker, type LabelledLine } from './speakerTurns';
 import { tidyText } from './transcript';
 
 /**
@@ -71,10 +71,30 @@ export function plainCueText(text: string): string {
 /** A cue's text on one line, without markup or subtitle dialogue dashes ("- Yes."), which name nobody. */
 const flatCueText = (text: string) => tidyText(plainCueText(text).replace(/^[-–—]\s+/gm, ''));
 
+/**
+ * Zoom's captions put the speaker's display name before a colon, written as the person typed it: in lower case
+ * ("jo bloggs: ..."), or with a role in brackets ("Jo Bloggs (TA): ..."). In a cue that is what a leading name
+ * means, so any one to four words (and a bracketed role) before the colon are a label here; as in typed text, a
+ * label names a speaker only when it recurs (chooseSpeakers).
+ */
+const NAME_WORD = String.raw`[\p{L}\p{M}\d'’.\-]+`;
+const CUE_LABEL = new RegExp(
+  String.raw`^(?<label>${NAME_WORD}(?: ${NAME_WORD}){0,3}(?: ?\([^()]{1,30}\))?)\s*:\s+(?<text>.*)$`,
+  'u',
+);
+
+function cueLabel(text: string): LabelledLine | null {
+  const typed = labelledLine(text);
+  if (typed) return typed;
+  const groups = CUE_LABEL.exec(text)?.groups;
+  const speaker = groups?.label?.replace(/\s+/g, ' ');
+  return speaker && mayNameSpeaker(speaker) ? { speaker, text: groups!.text! } : null;
+}
+
 /** The turns of a file's cues, in order, before consecutive turns by one speaker are merged. */
 export function cueTurns(cues: readonly CueText[]): TranscriptTurn[] {
   const texts = cues.map((cue) => flatCueText(cue.text));
-  const unvoiced = cues.map((cue, i) => (cue.voice === null ? labelledLine(texts[i]!) : null));
+  const unvoiced = cues.map((cue, i) => (cue.voice === null ? cueLabel(texts[i]!) : null));
   const speakers = chooseSpeakers(
     unvoiced.flatMap((found) => (found ? [{ speaker: found.speaker, startsParagraph: true }] : [])),
     cues.length,

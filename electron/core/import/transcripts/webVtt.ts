@@ -11,7 +11,8 @@ import { transcriptOf, type Transcript } from './transcript';
  */
 const EXPECTED =
   'a WebVTT file: the line WEBVTT, then cues with timing lines such as 00:01:02.000 --> 00:01:05.000';
-const TIMESTAMP = /^(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}$/;
+// WebVTT pads every part (00:01:02.000); Teams writes 0:0:0.210 and 0:1:2.5, which it means the same way.
+const TIMESTAMP = /^(?:\d+:)?[0-5]?\d:[0-5]?\d\.\d{1,3}$/;
 const VOICE = /<v(?:\.[^\s>]*)?(?:[ \t]+([^>]*))?>|<\/v>/g;
 
 /** The voice segments of a cue's text: who says each part (<v Sam>), null where no voice is given. */

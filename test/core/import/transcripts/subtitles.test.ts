@@ -68,6 +68,55 @@ describe('WebVTT captions', () => {
     ]);
   });
 
+  it('reads a Teams file with <v> voices and unpadded times (0:0:0.210, 0:1:2.5)', async () => {
+    const transcript = await readDocument(fixture('teams-unpadded.vtt'));
+    expect(transcript.speakers).toEqual(['Morgan Achebe', 'Rui Tanaka']);
+    expect(transcript.turns).toEqual([
+      {
+        speaker: 'Morgan Achebe',
+        text: 'Thanks for making time today. Shall we start with your goals?',
+        start: 0.21,
+      },
+      {
+        speaker: 'Rui Tanaka',
+        text: 'Sure. I wanted to get better at presenting to the board. And to find a sponsor outside my team.',
+        start: 5.1,
+      },
+      { speaker: 'Morgan Achebe', text: "Good. Let's take those one at a time.", start: 62.5 },
+    ]);
+  });
+
+  it('reads Zoom captions whose speakers are in lower case or carry a role in brackets; unlabelled cues continue the turn', async () => {
+    const transcript = await readDocument(fixture('zoom-captions.vtt'));
+    expect(transcript.speakers).toEqual(['Morgan Achebe (TA)', 'rui tanaka']);
+    expect(transcript.turns.map((turn) => [turn.speaker, turn.text])).toEqual([
+      ['Morgan Achebe (TA)', 'Welcome back. How did the stretch assignment go?'],
+      ['rui tanaka', 'Honestly it was hard at first. I had never run a budget meeting before.'],
+      ['Morgan Achebe (TA)', 'What helped most?'],
+      ['rui tanaka', 'Shadowing the finance lead for a week. note: that was her idea, not mine.'],
+    ]);
+  });
+
+  it("reads Zoom's saved transcript (.txt): [Speaker] HH:MM:SS, then the words on the next lines", async () => {
+    const transcript = await readDocument(fixture('zoom-saved-transcript.txt'));
+    expect(transcript.speakers).toEqual(['Morgan Achebe (TA)', 'rui tanaka', 'Priya Raman']);
+    expect(transcript.turns).toEqual([
+      {
+        speaker: 'Morgan Achebe (TA)',
+        text: 'Thanks for joining. Can you tell me where things stand with your goals?',
+        start: 3,
+      },
+      {
+        speaker: 'rui tanaka',
+        text: "I've done two of the three. The third one, the budget review, is still open.",
+        start: 11,
+      },
+      { speaker: 'Morgan Achebe (TA)', text: "What's in the way?", start: 62 },
+      { speaker: 'Priya Raman', text: 'Sorry to jump in, I have to leave at half past.', start: 69 },
+      { speaker: 'rui tanaka', text: "Mostly time. I'll block out Fridays.", start: 75 },
+    ]);
+  });
+
   it('refuses a file without the WEBVTT header', async () => {
     await expect(
       readDocument(file('captions.vtt', '1\n00:00:01.000 --> 00:00:02.000\nHello\n')),
