@@ -81,7 +81,13 @@ describe('anonymous survey exports', () => {
         rowsImported: 12,
         problemCount: 0,
       });
-      expect(summary.respondents, tool).toMatchObject({ anonymous: 12, matched: 0, added: 0, byOwnCode: 0 });
+      // The Google Form asks for a personal code, which is suggested as the respondent's own code.
+      expect(summary.respondents, tool).toMatchObject({
+        anonymous: 12,
+        matched: 0,
+        added: 0,
+        byOwnCode: tool === 'googleForms' ? 12 : 0,
+      });
       expect(summary.respondents!.sentence, tool).toMatch(
         /12 rows with no participant id, e-mail or name imported as anonymous respondents of Wave \d/,
       );
