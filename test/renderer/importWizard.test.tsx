@@ -5,6 +5,7 @@ import type { ImportKind, ImportProblemReport, ImportSummary, SourcePreview } fr
 import { CheckStep } from '../../renderer/areas/import/CheckStep';
 import { ImportProgress } from '../../renderer/areas/import/ImportProgress';
 import { generalisationsFor } from '../../renderer/areas/import/ColumnProtection';
+import { Destination as KindOfFile } from '../../renderer/areas/import/Destination';
 import { MapColumns } from '../../renderer/areas/import/MapColumns';
 import { PreviewStep } from '../../renderer/areas/import/PreviewStep';
 import { SummaryStep } from '../../renderer/areas/import/SummaryStep';
@@ -489,5 +490,20 @@ describe('the protection offered fits the column', () => {
     expect(html).not.toContain('aria-label="Generalise “Site”"');
     expect(html).toContain('aria-label="Generalise “Start date”"');
     expect(html).toContain('Quarter of the date');
+  });
+});
+
+describe('the kind of file, asked before the columns', () => {
+  it('says it was suggested from the columns and what a row of that kind is', () => {
+    const html = renderToString(
+      <KindOfFile
+        destination={{ kind: 'hr', window: '', instrument: '', addUnknownParticipants: false }}
+        onChange={() => undefined}
+        targets={undefined}
+      />,
+    );
+    expect(html).toContain('Suggested from the file’s columns; change it if it is wrong.');
+    expect(html).toContain('Each row is a career event of a participant on the roster');
+    expect(html).toMatch(/checked="" value="hr"/);
   });
 });

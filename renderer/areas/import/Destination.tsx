@@ -3,6 +3,17 @@ import { kindLabels, type Destination as DestinationChoice } from './wizardState
 
 const NEW = '\u0000new';
 
+/** What each row of a kind of file is, and what it needs already in the project. */
+const kindHints: Record<Exclude<ImportKind, 'survey'>, string> = {
+  roster:
+    'Participants are matched by id, e-mail address or name: someone already in the project is updated, anyone new is added.',
+  pairings:
+    'Each row pairs a mentor with a mentee, both on the roster already (by id, e-mail address or name).',
+  hr: 'Each row is a career event of a participant on the roster: what happened and when.',
+  activity:
+    'Each row is a meeting of a pair already imported from a pairing list: when, how long, what about.',
+};
+
 /** What the file is, and for a survey wave: its collection window and instrument, existing or new. */
 export function Destination({
   destination,
@@ -31,12 +42,11 @@ export function Destination({
           </label>
         ))}
       </fieldset>
-      {destination.kind === 'roster' && (
-        <p className="hint">
-          Participants are matched by id, e-mail address or name: someone already in the project is updated,
-          anyone new is added.
-        </p>
-      )}
+      <p className="hint">
+        Suggested from the file’s columns; change it if it is wrong. The next step offers only what this kind
+        of file keeps.
+      </p>
+      {destination.kind !== 'survey' && <p className="hint">{kindHints[destination.kind]}</p>}
       {destination.kind === 'survey' && (
         <>
           <NamedTarget
