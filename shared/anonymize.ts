@@ -27,38 +27,11 @@ export const identifierMaskSchema = z
 
 const cellSize = z.number().int().min(2, 'A minimum cell size is at least 2.').max(100);
 
-/** What the scan of free text looks for beyond contacts and ids; each can be switched off (all on by default). */
-export const lookForKinds = ['people', 'places', 'organisations', 'dates', 'ages', 'usernames'] as const;
-export type LookForKind = (typeof lookForKinds)[number];
-
-export const lookForSchema = z
-  .object({
-    people: z.boolean(),
-    places: z.boolean(),
-    organisations: z.boolean(),
-    dates: z.boolean(),
-    ages: z.boolean(),
-    usernames: z.boolean(),
-  })
-  .strict();
-export type LookFor = z.output<typeof lookForSchema>;
-
-export const LOOK_FOR_EVERYTHING: LookFor = {
-  people: true,
-  places: true,
-  organisations: true,
-  dates: true,
-  ages: true,
-  usernames: true,
-};
-
 export const anonymisationSettingsSchema = z
   .object({
     countries: z.array(country).min(1, 'Choose at least one country.').max(30),
     identifierMasks: z.array(identifierMaskSchema).max(30),
     minimumCellSize: z.object({ counts: cellSize, quotes: cellSize }).strict(),
-    /** Absent in projects saved before it existed: everything is looked for. */
-    lookFor: lookForSchema.optional(),
   })
   .strict();
 

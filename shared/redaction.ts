@@ -33,9 +33,6 @@ export const piiEntities = [
   'IN_AADHAAR',
   'IN_PAN',
   'EMPLOYEE_ID',
-  'AGE',
-  'USERNAME',
-  'POSSIBLE_NAME',
 ] as const;
 export type PiiEntityName = (typeof piiEntities)[number];
 

@@ -2,13 +2,8 @@ import type { Database as Connection } from 'better-sqlite3-multiple-ciphers';
 import {
   anonymisationSettingsSchema,
   DEFAULT_ANONYMISATION_SETTINGS,
-  LOOK_FOR_EVERYTHING,
-  lookForKinds,
   type AnonymisationSettings,
-  type LookFor,
-  type LookForKind,
 } from '../../../shared/anonymize';
-import type { PiiEntity } from './finding';
 import { appendAudit } from '../store/audit';
 import { projectRosterMatcher } from './rosterNameStore';
 import type { ScanOptions } from './scan';
@@ -48,39 +43,18 @@ export function saveAnonymisationSettings(
         identifierMasks: settings.identifierMasks.length,
         minimumCountCell: settings.minimumCellSize.counts,
         minimumQuoteCell: settings.minimumCellSize.quotes,
-        notLookedFor: lookForKinds
-          .filter((kind) => !(settings.lookFor ?? LOOK_FOR_EVERYTHING)[kind])
-          .join(', '),
       },
     });
   })();
   return settings;
 }
 
-const ENTITIES_OF: Record<LookForKind, readonly PiiEntity[]> = {
-  people: ['PERSON', 'POSSIBLE_NAME'],
-  places: ['LOCATION'],
-  organisations: ['ORGANIZATION'],
-  dates: ['DATE_TIME'],
-  ages: ['AGE'],
-  usernames: ['USERNAME'],
-};
-
-/** The kinds of finding the settings switched off (the roster's names are found whatever they say). */
-export function switchedOffEntities(lookFor: LookFor = LOOK_FOR_EVERYTHING): PiiEntity[] {
-  return lookForKinds.filter((kind) => !lookFor[kind]).flatMap((kind) => ENTITIES_OF[kind]);
-}
-
-/**
- * What the PII scan of this project's free text uses: its countries, its id masks, its roster's names and the
- * kinds the evaluator switched off.
- */
+/** What the PII scan of this project's free text uses: its countries, its id masks and its roster's names. */
 export function projectScanOptions(db: Connection): ScanOptions {
   const settings = readAnonymisationSettings(db);
   return {
     countries: settings.countries,
     identifierMasks: settings.identifierMasks,
     roster: projectRosterMatcher(db),
-    switchedOff: switchedOffEntities(settings.lookFor),
   };
 }

@@ -1,5 +1,4 @@
 import { utf16ToCodePointOffsets } from './codePoints';
-import { detectAges } from './detectors/age';
 import { detectCreditCards } from './detectors/creditCard';
 import { detectDates } from './detectors/dateTime';
 import { detectEmailAddresses } from './detectors/email';
@@ -7,14 +6,11 @@ import { detectIdentifierMasks, type IdentifierMask } from './detectors/employee
 import { detectIbans } from './detectors/iban';
 import { detectIpAddresses } from './detectors/ipAddress';
 import { detectMacAddresses } from './detectors/macAddress';
-import { combineNames, detectModelNames } from './detectors/modelNames';
-import { detectNamedAnswers } from './detectors/namedAnswer';
 import { detectNationalIds } from './detectors/nationalId';
 import { detectPhoneNumbers } from './detectors/phoneNumber';
 import { detectPostalCodes } from './detectors/postalCode';
 import { detectProperNames } from './detectors/properNames';
 import { detectUrls } from './detectors/url';
-import { detectUsernames } from './detectors/username';
 import type { DetectionContext, Detector, PiiEntity, PiiFinding } from './finding';
 import type { RosterMatcher } from './rosterNames';
 
@@ -32,19 +28,7 @@ export interface ScanOptions {
   entities?: readonly PiiEntity[];
   /** Findings scoring below this are dropped. Default 0.5. */
   minScore?: number;
-  /**
-   * Kinds the project's settings switched off: never reported, except the roster's names, which are found
-   * whatever the settings say.
-   */
-  switchedOff?: readonly PiiEntity[];
-  /**
-   * How people, places and organisations off the roster are found: the word-list rules, the name model, or
-   * both (the default; see the anonymize README for the comparison).
-   */
-  names?: NameFinding;
 }
-
-export type NameFinding = 'rules' | 'model' | 'both';
 
 export const DEFAULT_COUNTRIES = ['GB', 'US'] as const;
 export const DEFAULT_MIN_SCORE = 0.5;
@@ -60,24 +44,8 @@ const DETECTORS: Array<{ detect: Detector; entities: readonly PiiEntity[] }> = [
   { detect: detectDates, entities: ['DATE_TIME'] },
   { detect: detectPostalCodes, entities: ['UK_POSTCODE', 'POSTAL_CODE'] },
   { detect: detectNationalIds, entities: ['US_SSN', 'UK_NHS', 'UK_NINO', 'ES_NIF', 'IN_AADHAAR', 'IN_PAN'] },
-  { detect: detectAges, entities: ['AGE'] },
-  { detect: detectUsernames, entities: ['USERNAME'] },
+  { detect: detectProperNames, entities: ['PERSON', 'LOCATION', 'ORGANIZATION'] },
 ];
-
-const NAME_ENTITIES: readonly PiiEntity[] = ['PERSON', 'POSSIBLE_NAME', 'LOCATION', 'ORGANIZATION'];
-
-function detectNames(text: string, context: DetectionContext, names: NameFinding): PiiFinding[] {
-  if (names === 'rules') return detectProperNames(text, context);
-  const found =
-    names === 'model'
-      ? detectModelNames(text)
-      : combineNames(text, detectProperNames(text, context), detectModelNames(text));
-  // The answer to "What's your surname?" is a person, whatever kind the model guessed.
-  const answers = detectNamedAnswers(text, context);
-  if (answers.length === 0) return found;
-  const overlaps = (f: PiiFinding) => answers.some((a) => a.start < f.end && f.start < a.end);
-  return [...answers, ...found.filter((f) => f.entity === 'PERSON' || !overlaps(f))];
-}
 
 function normaliseCountries(countries: readonly string[] | undefined): string[] {
   const list = (countries && countries.length > 0 ? countries : DEFAULT_COUNTRIES).map((c) =>
@@ -122,38 +90,17 @@ function detectInPiece(text: string, options: ScanOptions): PiiFinding[] {
   const context: DetectionContext = { countries: normaliseCountries(options.countries) };
   const wanted = options.entities ? new Set(options.entities) : null;
   const all: PiiFinding[] = [];
-  const off = new Set(options.switchedOff ?? []);
-  const looked = (entities: readonly PiiEntity[]) =>
-    entities.some((e) => (!wanted || wanted.has(e)) && !off.has(e));
   for (const { detect, entities } of DETECTORS) {
-    if (!looked(entities)) continue;
+    if (wanted && !entities.some((e) => wanted.has(e))) continue;
     for (const f of detect(text, context)) all.push(f);
   }
-  // A name never takes a structured finding's place: a postcode, an IBAN or a phone number stays what it is.
-  if (looked(NAME_ENTITIES)) {
-    const structured = [...all];
-    for (const f of detectNames(text, context, options.names ?? 'both'))
-      if (!structured.some((s) => s.start < f.end && f.start < s.end)) all.push(f);
-  }
-  if (options.identifierMasks?.length && looked(['EMPLOYEE_ID'])) {
+  if (options.roster && (!wanted || wanted.has('PERSON')))
+    for (const f of options.roster.find(text)) all.push(f);
+  if (options.identifierMasks?.length && (!wanted || wanted.has('EMPLOYEE_ID'))) {
     for (const f of detectIdentifierMasks(text, options.identifierMasks)) all.push(f);
   }
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
-  const kept = all.filter(
-    (f) => f.score >= minScore && f.end > f.start && (!wanted || wanted.has(f.entity)) && !off.has(f.entity),
-  );
-  // The roster's names are found whatever the settings and the model say: no other kind takes their place.
-  if (options.roster && (!wanted || wanted.has('PERSON'))) {
-    const rostered = options.roster.find(text);
-    if (rostered.length === 0) return mergeFindings(kept);
-    const others = kept.filter(
-      (f) =>
-        f.entity === 'PERSON' ||
-        !NAME_ENTITIES.includes(f.entity) ||
-        !rostered.some((r) => r.start < f.end && f.start < r.end),
-    );
-    return mergeFindings([...others, ...rostered]);
-  }
+  const kept = all.filter((f) => f.score >= minScore && f.end > f.start && (!wanted || wanted.has(f.entity)));
   return mergeFindings(kept);
 }
 

@@ -1,12 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import {
-  LOOK_FOR_EVERYTHING,
-  lookForKinds,
-  type AnonymisationSettings as Settings,
-  type LookFor,
-  type LookForKind,
-} from '../../../shared/anonymize';
+import type { AnonymisationSettings as Settings } from '../../../shared/anonymize';
 import { call } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { countriesFromText, type MaskRow } from './settingsForm';
@@ -43,7 +37,6 @@ function SettingsForm({ saved }: { saved: Settings }) {
   );
   const [counts, setCounts] = useState(String(saved.minimumCellSize.counts));
   const [quotes, setQuotes] = useState(String(saved.minimumCellSize.quotes));
-  const [lookFor, setLookFor] = useState<LookFor>(saved.lookFor ?? LOOK_FOR_EVERYTHING);
   const save = useMutation({
     mutationFn: (next: Settings) => call('anonymize.saveSettings', next),
     onSuccess: (stored) => {
@@ -64,7 +57,6 @@ function SettingsForm({ saved }: { saved: Settings }) {
       countries: countriesFromText(countries),
       identifierMasks: masks.map(({ mask, label }) => (label.trim() ? { mask, label } : { mask })),
       minimumCellSize: { counts: Number(counts), quotes: Number(quotes) },
-      lookFor,
     });
   };
 
@@ -85,7 +77,6 @@ function SettingsForm({ saved }: { saved: Settings }) {
           </p>
         </div>
       </section>
-      <WhatToLookFor lookFor={lookFor} onChange={edit(setLookFor)} />
       <IdPatterns masks={masks} onChange={edit(setMasks)} />
       <section className="panel" aria-labelledby="cell-size-heading">
         <h3 id="cell-size-heading">Minimum cell size</h3>
@@ -132,52 +123,6 @@ function SettingsForm({ saved }: { saved: Settings }) {
       </div>
       <ErrorMessage error={save.error} />
     </form>
-  );
-}
-
-const LOOK_FOR_WORDS: Record<LookForKind, { label: string; hint: string }> = {
-  people: {
-    label: 'Names of people',
-    hint: 'Colleagues, managers, family, clients. Names on the roster are always found, even with this off.',
-  },
-  places: { label: 'Places', hint: 'Street addresses, towns, regions and countries.' },
-  organisations: { label: 'Organisations', hint: 'Employers, schools, companies, charities.' },
-  dates: { label: 'Dates', hint: 'Dates of birth and exact dates (not “last week” or “in May”).' },
-  ages: { label: 'Ages', hint: 'Someone’s age when the text states it: “I turn 37 next month”.' },
-  usernames: { label: 'User names', hint: '@handles on social networks, chats and forums.' },
-};
-
-/** Which kinds of personal detail the scan of transcripts, journals and comments looks for. */
-function WhatToLookFor({ lookFor, onChange }: { lookFor: LookFor; onChange: (next: LookFor) => void }) {
-  const id = useId();
-  return (
-    <section className="panel" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>What to look for in free text</h3>
-      <p className="hint">
-        Transcripts, journals, notes and survey comments are scanned for these, besides e-mail addresses,
-        phone numbers and ids. Each finding waits for your review. Switch a kind off only if your texts cannot
-        contain it: what is not looked for stays in the text.
-      </p>
-      <fieldset className="look-for">
-        <legend className="visually-hidden">Kinds of personal detail to look for</legend>
-        {lookForKinds.map((kind) => (
-          <div className="field" key={kind}>
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={lookFor[kind]}
-                aria-describedby={`${id}-${kind}-hint`}
-                onChange={(event) => onChange({ ...lookFor, [kind]: event.target.checked })}
-              />{' '}
-              {LOOK_FOR_WORDS[kind].label}
-            </label>
-            <p className="hint" id={`${id}-${kind}-hint`}>
-              {LOOK_FOR_WORDS[kind].hint}
-            </p>
-          </div>
-        ))}
-      </fieldset>
-    </section>
   );
 }
 

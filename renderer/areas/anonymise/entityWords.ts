@@ -22,9 +22,6 @@ export const entityLabels: Record<PiiEntityName, string> = {
   IN_AADHAAR: 'Aadhaar number',
   IN_PAN: 'Indian tax id (PAN)',
   EMPLOYEE_ID: 'Employee id',
-  AGE: 'Age',
-  USERNAME: 'User name (@handle)',
-  POSSIBLE_NAME: 'Possibly a name',
 };
 
 export const documentKindLabels: Record<DocumentKind, string> = {

@@ -102,9 +102,6 @@ const ENTITY_WORDS: Record<string, [string, string]> = {
   URL: ['web address', 'web addresses'],
   IP_ADDRESS: ['IP address', 'IP addresses'],
   EMPLOYEE_ID: ['employee id', 'employee ids'],
-  AGE: ['age', 'ages'],
-  USERNAME: ['user name (@handle)', 'user names (@handles)'],
-  POSSIBLE_NAME: ['possible name', 'possible names'],
   UK_POSTCODE: ['postcode', 'postcodes'],
   POSTAL_CODE: ['postal code', 'postal codes'],
 };

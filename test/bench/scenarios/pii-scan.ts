@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fakerEN, fakerPL, fakerVI, fakerYO_NG, fakerES, fakerDE } from '@faker-js/faker';
 import {
   scoreByEntity,
   type EvaluationCase,
   type ScoredSpan,
 } from '../../../electron/core/anonymize/evaluation';
-import { nameModel } from '../../../electron/core/anonymize/names/nameModel';
 import { piiScanCommand } from '../../../electron/core/anonymize/piiScanCommand';
 import {
   buildRosterNameIndex,
@@ -21,13 +19,11 @@ import type { LabelledSentence } from '../../fixtures/pii/buildCorpus';
  * labelled corpus (per-entity precision, recall and F2, span IoU >= 0.75 as presidio-research scores).
  * Roster names and other names are scored apart: a predicted PERSON overlapping a roster name counts for
  * the roster, any other for "other names".
- * Throughput is measured with a 500-person roster, for today's scan (names by the word-list rules) and the scan
- * with the name model, alternating, and reported as a ratio; the memory is the process's after both.
- *   npx tsx test/bench/scenarios/pii-scan.ts [megabytes]
+ *   npx tsx test/bench/scenarios/pii-scan.ts
  */
 
 const FIXTURES = new URL('../../fixtures/pii/', import.meta.url);
-const THROUGHPUT_MB = Number(process.argv[2] ?? 8);
+const THROUGHPUT_MB = 8;
 
 function load(name: string): LabelledSentence[] {
   return JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as LabelledSentence[];
@@ -41,19 +37,6 @@ function scanOptions(): ScanOptions {
     roster: createRosterMatcher(key, buildRosterNameIndex(key, people)),
     identifierMasks: [{ mask: 'EMP-######', label: 'staff number' }],
   };
-}
-
-/** 500 people of several origins (deterministic), on top of the fixtures' roster. */
-function largeRoster(): ScanOptions['roster'] {
-  const key = Buffer.alloc(32, 2);
-  const people = parseRosterCsv(readFileSync(new URL('roster.csv', FIXTURES), 'utf8'));
-  const fakers = [fakerEN, fakerPL, fakerVI, fakerYO_NG, fakerES, fakerDE];
-  for (let i = 0; people.length < 500; i += 1) {
-    const f = fakers[i % fakers.length]!;
-    f.seed(i);
-    people.push({ givenNames: f.person.firstName(), familyNames: f.person.lastName() });
-  }
-  return createRosterMatcher(key, buildRosterNameIndex(key, people));
 }
 
 function personClass(span: ScoredSpan, gold: ReadonlyArray<ScoredSpan & { roster?: boolean }>): string {
@@ -114,29 +97,17 @@ export default async function run(): Promise<Record<string, number>> {
 
   const text = transcriptText(THROUGHPUT_MB);
   const bytes = Buffer.byteLength(text);
-  const throughput = { ...options, roster: largeRoster() };
-  const today: ScanOptions = { ...throughput, names: 'rules' };
-  scanForPii(text.slice(0, 1024 * 1024), throughput); // warm up the lexicons, the model and the JIT
-  scanForPii(text.slice(0, 1024 * 1024), today);
-  const runs: Record<'today' | 'model', number[]> = { today: [], model: [] };
+  scanForPii(text.slice(0, 1024 * 1024), options); // warm up the lexicons and the JIT
+  const runs: number[] = [];
   let findings = 0;
   for (let i = 0; i < 3; i += 1) {
-    for (const which of ['today', 'model'] as const) {
-      const started = performance.now();
-      const found = scanForPii(text, which === 'today' ? today : throughput).length;
-      runs[which].push((performance.now() - started) / 1000);
-      if (which === 'model') findings = found;
-    }
+    const started = performance.now();
+    findings = scanForPii(text, options).length;
+    runs.push((performance.now() - started) / 1000);
   }
-  const median = (list: number[]) => [...list].sort((a, b) => a - b)[1]!;
-  metrics['scan_mb_per_s'] = round(bytes / 1024 / 1024 / median(runs.model));
-  metrics['scan_rules_only_mb_per_s'] = round(bytes / 1024 / 1024 / median(runs.today));
-  metrics['scan_speed_ratio_to_rules_only'] = round(median(runs.today) / median(runs.model));
+  const median = [...runs].sort((a, b) => a - b)[1]!;
+  metrics['scan_mb_per_s'] = round(bytes / 1024 / 1024 / median);
   metrics['scan_findings_per_mb'] = Math.round(findings / (bytes / 1024 / 1024));
-  const memory = process.memoryUsage();
-  metrics['memory_rss_mb'] = Math.round(memory.rss / 1024 / 1024);
-  metrics['memory_heap_used_mb'] = Math.round(memory.heapUsed / 1024 / 1024);
-  metrics['name_model_weights_mb'] = round(nameModel().emission.byteLength / 1024 / 1024);
 
   const cliStarted = performance.now();
   await piiScanCommand({ text: text.slice(0, 2 * 1024 * 1024), countries: ['GB', 'US'] });

@@ -4,8 +4,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnonymisationSettings } from '../../../shared/anonymize';
 import type { AuditPage } from '../../../shared/project';
-import { projectScanOptions } from '../../../electron/core/anonymize/anonymisationSettings';
-import { scanForPii } from '../../../electron/core/anonymize/scan';
 import { createEngine, type Engine } from '../../../electron/core/engine';
 
 const PASS = 'correct horse battery staple';
@@ -78,32 +76,5 @@ describe('anonymisation settings', () => {
     expect(cell.ok ? '' : cell.error.message).toMatch(/at least 2/);
     const read = await settingsCall('anonymize.settings');
     expect(read.ok && read.value.minimumCellSize.counts).toBe(5);
-  });
-
-  it('switch kinds of personal detail off for the project’s scans, audited by name, everything on by default', async () => {
-    const text = 'Ingrid Solberg, 44 years old, tweets as @ingrid_s.';
-    const db = () => engine.session.requireProject().db;
-    const kinds = () => scanForPii(text, projectScanOptions(db())).map((f) => f.entity);
-    expect(kinds()).toEqual(expect.arrayContaining(['PERSON', 'AGE', 'USERNAME']));
-    const saved = await settingsCall('anonymize.saveSettings', {
-      countries: ['GB'],
-      identifierMasks: [],
-      minimumCellSize: { counts: 5, quotes: 10 },
-      lookFor: {
-        people: true,
-        places: true,
-        organisations: true,
-        dates: true,
-        ages: false,
-        usernames: false,
-      },
-    });
-    expect(saved.ok && saved.value.lookFor?.ages).toBe(false);
-    expect(kinds()).toContain('PERSON');
-    expect(kinds()).not.toContain('AGE');
-    expect(kinds()).not.toContain('USERNAME');
-    const audit = await engine.call('project.audit', { offset: 0, limit: 10 });
-    const entries = audit.ok ? (audit.value as AuditPage).entries : [];
-    expect(entries.find((e) => e.action === 'anonymize.saveSettings')?.detail).toContain('ages, usernames');
   });
 });

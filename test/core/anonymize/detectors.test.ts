@@ -45,7 +45,7 @@ describe('contacts', () => {
     expect(spans('Write to priya.raman@example.co.uk.')).toEqual([
       ['EMAIL_ADDRESS', 'priya.raman@example.co.uk'],
     ]);
-    expect(spans('Not an address: me@localhost, or @handle')).toEqual([['USERNAME', '@handle']]);
+    expect(spans('Not an address: me@localhost, or @handle')).toEqual([]);
   });
 
   it('finds phone numbers of the project countries only', () => {

@@ -1,5 +1,4 @@
 import { finding, type Detector, type PiiEntity, type PiiFinding } from '../finding';
-import { withoutAccents } from '../names/accents';
 import { nameLexicon, type NameLexicon } from '../names/nameLexicon';
 import {
   DEPARTMENT_BEFORE,
@@ -143,6 +142,19 @@ type WordKind =
 
 /** O'Neill, D'Souza: an apostrophe after O or D and a capital is a surname's shape, not an English word's. */
 const NAME_SHAPED = /^[OD]['’]\p{Lu}\p{Ll}{2,}$/u;
+
+const NAME_LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i' };
+
+/** "björn" -> "bjorn", "søren" -> "soren": the word lists spell most names without accents. */
+export function withoutAccents(lower: string): string {
+  let ascii = true;
+  for (let i = 0; i < lower.length && ascii; i += 1) ascii = lower.charCodeAt(i) < 128;
+  if (ascii) return lower;
+  return lower
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[øłđæœßı]/g, (c) => NAME_LETTERS[c] ?? c);
+}
 
 function kindOf(word: CapitalisedWord, lex: NameLexicon): WordKind {
   const kind = kindOfSpelling(word, word.lower, lex);
