@@ -150,7 +150,9 @@ describe('the wizard’s columns', () => {
     const noScale = columns.map((c) => (c.index === 1 ? { ...c, scaleId: undefined } : c));
     expect(mappingIssues(noScale, 'survey')).toEqual(['Choose the answer scale of “Confidence”.']);
     const anonymous = columns.map((c) => (c.index === 0 ? { ...c, field: 'ignore' as const } : c));
-    expect(mappingIssues(anonymous, 'survey')[0]).toMatch(/participant id, e-mail address or full name/);
+    // A survey wave without ids is a wave of anonymous respondents; a roster cannot do without them.
+    expect(mappingIssues(anonymous, 'survey')).toEqual([]);
+    expect(mappingIssues(anonymous, 'roster')[0]).toMatch(/participant id, e-mail address or full name/);
     const named = anonymous.map((c) =>
       c.index === 2
         ? { ...c, field: 'givenName' as const }

@@ -49,7 +49,7 @@ export const fieldLabels: Record<ImportField, string> = {
   age: 'Age (kept as an age band)',
   attribute: 'Another trait of the participant',
   responseId: 'Response id (from the survey tool)',
-  respondentCode: 'Respondent’s own code (links anonymous waves)',
+  respondentCode: 'Own code (links anonymous waves)',
   submittedAt: 'When the response was submitted',
   date: 'A date',
   likertItem: 'Rating question (agree … disagree)',
