@@ -224,15 +224,16 @@ describe('the data browser', () => {
     // Imports: the survey wave is taken back after a dialog that says what goes; focus returns to the list.
     await tables.getByRole('button', { name: /^Imports/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Imports' }).waitFor();
-    await page.getByRole('button', { name: 'Remove the import of baseline.csv' }).click();
+    await page.getByRole('button', { name: 'Remove this import: baseline.csv' }).click();
     const dialog = page.getByRole('dialog', { name: 'Remove the import of “baseline.csv”?' });
     await dialog.getByText(`${RESPONDENTS} survey responses`).waitFor();
     await page.screenshot({ path: 'test-results/screens/data-remove-import.png' });
+    await expectAccessible(page, 'Data: Remove an import, the dialog');
     await dialog.getByRole('button', { name: 'Keep it' }).click();
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
-      .toBe('Remove the import of baseline.csv');
-    await page.getByRole('button', { name: 'Remove the import of baseline.csv' }).click();
+      .toBe('Remove this import: baseline.csv');
+    await page.getByRole('button', { name: 'Remove this import: baseline.csv' }).click();
     await dialog.getByRole('button', { name: 'Remove this import' }).click();
     await page.getByText(/^Removed the import of baseline.csv: 30 survey responses/).waitFor();
     await expect

@@ -9,11 +9,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { exampleProgram } from '../../electron/core/demo/exampleProgram';
-import { launchChromium, openPage, screenshot } from './browser';
+import { launchChromium, openPage } from './browser';
 import { importThroughEngine } from './engineSetup';
 import { screenshotOnFailure } from './failureScreenshots';
 import { startHarness, type Harness } from './harness';
-import { heading, openArea } from './steps';
+import { heading, openArea, screenState } from './steps';
 
 const PASSPHRASE = 'lantern orbit quietly marmalade 42';
 const SHOTS = 'program-files';
@@ -79,7 +79,7 @@ describe('the demo program’s files through the wizard', () => {
       await button(page, 'Next: match the columns').click();
       await step(page, 4, 'Match columns');
       expect(await page.locator('.issues').count()).toBe(0);
-      await screenshot(page, `${n + 1}-${each.name}-columns`, SHOTS);
+      await screenState(page, `${n + 1}-${each.name}-columns`, SHOTS);
       // A form, not a table: at 1024 px and at 640 px every control is on screen, with no sideways scroll.
       for (const width of [1024, 640]) {
         await page.setViewportSize({ width, height: 768 });
@@ -88,7 +88,7 @@ describe('the demo program’s files through the wizard', () => {
           .locator('.mapping-column select, .mapping-column input')
           .evaluateAll((controls) => controls.map((control) => control.getBoundingClientRect().right));
         expect(Math.max(...boxes)).toBeLessThanOrEqual(width);
-        if (n === 0) await screenshot(page, `${n + 1}-${each.name}-columns-${width}`, SHOTS);
+        if (n === 0) await screenState(page, `${n + 1}-${each.name}-columns-${width}`, SHOTS);
       }
       await page.setViewportSize({ width: 1024, height: 768 });
       await button(page, 'Check the file').click();
@@ -115,7 +115,7 @@ describe('the demo program’s files through the wizard', () => {
     await expect
       .poll(() => page.locator('.data-toolbar [role="status"]').textContent())
       .toBe(`${dataRows('meetings.csv')} rows`);
-    await screenshot(page, '4-data-meetings', SHOTS);
+    await screenState(page, '4-data-meetings', SHOTS);
 
     // The Overview now says what the project holds and what to do next.
     await page
@@ -127,7 +127,7 @@ describe('the demo program’s files through the wizard', () => {
     for (const words of ['40 participants', '26 pairings', '78 meetings', '14 career events'])
       expect(await holds.innerText()).toContain(words);
     await page.getByText('Import a survey wave, such as the baseline survey', { exact: false }).waitFor();
-    await screenshot(page, '4-overview', SHOTS);
+    await screenState(page, '4-overview', SHOTS);
 
     // The audit log names each imported file and what it was imported as.
     await openArea(page, 'Audit log');
@@ -136,7 +136,7 @@ describe('the demo program’s files through the wizard', () => {
       .getByText('File imported: “career-moves.csv” as HR progression records', { exact: true })
       .waitFor();
     await page.getByText('File imported: “pairings.csv” as a pairing list', { exact: true }).waitFor();
-    await screenshot(page, '4-audit', SHOTS);
+    await screenState(page, '4-audit', SHOTS);
     expect(watched.problems).toEqual([]);
     await watched.context.close();
   });
@@ -157,7 +157,7 @@ describe('the demo program’s files through the wizard', () => {
       )
       .waitFor();
     expect(await button(page, 'Check the file').isDisabled()).toBe(true);
-    await screenshot(page, '5-hr-as-roster', SHOTS);
+    await screenState(page, '5-hr-as-roster', SHOTS);
     expect(watched.problems).toEqual([]);
     await watched.context.close();
   });
@@ -182,7 +182,7 @@ describe('the demo program’s files through the wizard', () => {
     expect(await error.innerText()).toBe(
       'attendance export.csv: this looks like a PNG image, not a spreadsheet: export it from its program as CSV or XLSX.',
     );
-    await screenshot(page, '6-png-as-csv', SHOTS);
+    await screenState(page, '6-png-as-csv', SHOTS);
 
     const quoted = path.join(harness.dir, 'comments.csv');
     writeFileSync(quoted, 'Email,Comment\namara.okafor@example.org,"Helpful\nben.smith@example.org,Fine\n');
@@ -195,7 +195,7 @@ describe('the demo program’s files through the wizard', () => {
     expect(await warning.innerText()).toContain(
       'Row 2, Comment: a quoted answer opens here and does not close before the end of the file',
     );
-    await screenshot(page, '7-open-quote', SHOTS);
+    await screenState(page, '7-open-quote', SHOTS);
     expect(watched.problems).toEqual([]);
     await watched.context.close();
   });

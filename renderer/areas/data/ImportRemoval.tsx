@@ -63,7 +63,7 @@ export function ImportList() {
             <button
               type="button"
               className="secondary"
-              aria-label={`Remove the import of ${batch.file}`}
+              aria-label={`Remove this import: ${batch.file}`}
               onClick={(event) => {
                 opener.current = event.currentTarget;
                 setDone(null);

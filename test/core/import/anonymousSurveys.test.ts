@@ -253,12 +253,12 @@ describe('what each column of a real export becomes', () => {
 
   it('keeps choice answers as chosen (films, dishes), and multiple answers as sets of options', async () => {
     const files = await writeSurveyExports(dir);
-    await importAs(files.googleForms, 'Google');
-    await importAs(files.microsoftForms, 'Microsoft');
+    await importAs(files.googleForms, 'Pulse G');
+    await importAs(files.microsoftForms, 'Pulse M');
     await importAs(files.qualtrics, 'Qualtrics');
     for (const [instrument, film, dishes] of [
-      ['Google', FILM_Q, DISHES_Q],
-      ['Microsoft', FILM_Q, DISHES_Q],
+      ['Pulse G', FILM_Q, DISHES_Q],
+      ['Pulse M', FILM_Q, DISHES_Q],
       ['Qualtrics', 'Q7', 'Q6'],
     ] as const) {
       expect(itemTypes(instrument)[film], instrument).toBe('choice');
@@ -270,7 +270,7 @@ describe('what each column of a real export becomes', () => {
       );
     }
     // Open answers still are scanned.
-    expect(itemTypes('Google')['What, if anything, has changed for you since the programme began?']).toBe(
+    expect(itemTypes('Pulse G')['What, if anything, has changed for you since the programme began?']).toBe(
       'text',
     );
   });
@@ -297,13 +297,13 @@ describe('what each column of a real export becomes', () => {
   it('reads six-point agreement items, in words or in numbers, as ordinal items of the 6-point scale', async () => {
     const files = await writeSurveyExports(dir);
     await importAs(files.qualtrics, 'Qualtrics');
-    await importAs(files.googleForms, 'Google');
-    await importAs(files.microsoftForms, 'Microsoft');
+    await importAs(files.googleForms, 'Pulse G');
+    await importAs(files.microsoftForms, 'Pulse M');
     const BELONG = 'To what extent do you agree: I feel I belong in this organisation';
     for (const [instrument, code] of [
       ['Qualtrics', 'Q2'],
-      ['Google', `${BELONG} (1 = Strongly disagree, 6 = Strongly agree)`],
-      ['Microsoft', BELONG],
+      ['Pulse G', `${BELONG} (1 = Strongly disagree, 6 = Strongly agree)`],
+      ['Pulse M', BELONG],
     ] as const) {
       const scale = withProject(
         (db) =>
