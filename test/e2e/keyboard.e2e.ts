@@ -167,7 +167,7 @@ describe('the keyboard alone', () => {
     await preview.waitFor();
     await expectFocusOn(page, 'h2', 'Step 2 of 7: Preview');
     await page.locator('.import-grid [role="gridcell"]', { hasText: 'E2000' }).waitFor();
-    const toNext = await tabTo(page, isButton('Next: match the columns'), { limit: 15 });
+    const toNext = await tabTo(page, isButton('Next: what the file is'), { limit: 15 });
     expect(gridStops(toNext), toNext.map(show).join('\n')).toBe(1);
     expect(toNext.find((stop) => stop.inGrid)?.kind).toBe('columnheader');
     // Inside the grid the arrow keys move: back into it, then down a row and along a column.
@@ -182,9 +182,9 @@ describe('the keyboard alone', () => {
     // The focused cell wears the app's 3 px ring (WCAG 2.4.7), as the heading did when Tab entered the grid.
     expect(await focusRing(page)).toEqual({ width: '3px', style: 'solid' });
     // And Tab leaves it, for the control after it.
-    await tabTo(page, isButton('Next: match the columns'), { limit: 3 });
+    await tabTo(page, isButton('Next: what the file is'), { limit: 3 });
     await page.keyboard.press('Enter');
-    await expectFocusOn(page, 'h2', 'Step 3 of 7: Match columns');
+    await expectFocusOn(page, 'h2', 'Step 3 of 7: What the file is');
 
     // Browse the data: the table buttons, then the grid as one stop, then its paging bar.
     await importThroughEngine(

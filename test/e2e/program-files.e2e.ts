@@ -109,7 +109,7 @@ describe('the demo program’s files through the wizard', () => {
     for (const each of cases)
       await expect
         .poll(() => tables.getByRole('button', { name: new RegExp(`^${each.table}`) }).textContent())
-        .toBe(`${each.table}${dataRows(each.name)}`);
+        .toBe(`${each.table} ${dataRows(each.name)} rows`);
     await tables.getByRole('button', { name: /^Meetings/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Meetings' }).waitFor();
     await expect

@@ -102,7 +102,7 @@ describe('the re-identification vault', () => {
     const unlockField = page.getByLabel('Passphrase', { exact: true });
     await unlockField.fill(PASSPHRASE);
     await unlockField.press('Enter');
-    await heading(page, 'journey').waitFor();
+    await heading(page, 'Anonymise').waitFor();
     await openSettings(page);
     await vault.getByText(/is locked\./).waitFor();
     expect(await vault.getByRole('form', { name: 'Look up a pseudonym' }).count()).toBe(0);
