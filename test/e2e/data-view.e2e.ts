@@ -240,7 +240,7 @@ describe('the data browser', () => {
       .poll(() => page.evaluate(() => document.activeElement?.textContent))
       .toBe('Take an import back');
     expect((await engineRows({ table: 'responses' })).total).toBe(0);
-    await tables.getByRole('button', { name: /^Responses, 0 rows/ }).waitFor();
+    await tables.getByRole('button', { name: /^Responses 0 rows/ }).waitFor();
 
     expect(watched.problems).toEqual([]);
     await watched.context.close();

@@ -34,13 +34,20 @@ export function ImportList() {
   const [done, setDone] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
+  const focusTo = useRef<'opener' | 'heading' | null>(null);
   /** Closes the dialog; focus goes back to the button that opened it, or to the list when its import is gone. */
   const close = (message: string | null) => {
+    focusTo.current = message === null ? 'opener' : 'heading';
     setChosen(null);
     setDone(message);
-    const target = message === null ? opener.current : heading.current;
-    requestAnimationFrame(() => target?.focus());
   };
+  // Once the dialog has closed: closing a modal dialog puts focus back where it was before it opened.
+  useEffect(() => {
+    if (chosen !== null || focusTo.current === null) return;
+    const target = focusTo.current === 'opener' ? opener.current : heading.current;
+    focusTo.current = null;
+    target?.focus();
+  }, [chosen]);
   const list = imports.data?.imports ?? [];
 
   return (
