@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,10 +7,9 @@ import { openProject } from '../../electron/core/store/projectFile';
 import { tableCounts } from '../../electron/core/store/projectInfo';
 import { DAMAGES, damage, generator, rosterCsv, rosterXlsx } from '../fixtures/import/damage';
 import { writeSav } from '../fixtures/import/savWriter';
+import { PASS, runConfidant } from './confidantRun';
 
 // Damaged files through the real CLI: one line on stderr naming the file, exit 1, and the project as it was.
-const CLI = path.resolve('dist-electron/cli.cjs');
-const PASS = 'correct horse battery staple';
 let dir: string;
 
 beforeAll(() => {
@@ -20,19 +18,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function confidant(args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      CONFIDANT_SETTINGS_DIR: path.join(dir, 'settings'),
-      CONFIDANT_PASSPHRASE: PASS,
-    },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const confidant = (args: string[]) => runConfidant(dir, args);
 
 /** The project's tables but the audit log (each run of the CLI logs its open and lock). */
 function contents() {

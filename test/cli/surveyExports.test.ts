@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,9 +9,8 @@ import {
   respondents,
   writeSurveyExports,
 } from '../fixtures/surveys/surveyExports';
+import { runConfidant } from './confidantRun';
 
-// The built CLI, exactly as `confidant` runs from package.json's bin (npm run build:electron makes it).
-const CLI = path.resolve('dist-electron/cli.cjs');
 let dir: string;
 
 beforeEach(() => {
@@ -21,18 +19,9 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function confidant(args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      CONFIDANT_SETTINGS_DIR: path.join(dir, 'settings'),
-      CONFIDANT_PASSPHRASE: 'correct horse battery staple',
-    },
-  });
+  const result = runConfidant(dir, args);
   return {
-    code: result.status,
+    code: result.code,
     stderr: result.stderr,
     summary: result.stdout ? JSON.parse(result.stdout) : null,
   };
@@ -74,17 +63,7 @@ describe('confidant import --as survey of the tools’ anonymous exports', () =>
         });
         expect(result.summary.respondents.sentence, tool).toMatch(/imported as anonymous respondents/);
       }
-      const info = JSON.parse(
-        spawnSync(process.execPath, [CLI, 'info', 'p.confidant'], {
-          cwd: dir,
-          encoding: 'utf8',
-          env: {
-            PATH: process.env.PATH ?? '',
-            HOME: dir,
-            CONFIDANT_PASSPHRASE: 'correct horse battery staple',
-          },
-        }).stdout,
-      );
+      const info = confidant(['info', 'p.confidant']).summary;
       expect(info.tableCounts).toMatchObject({ participant: 72, response_set: 72 });
     },
   );
